@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Tundish",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tundish", targets: ["tundish"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // Pure core: no I/O, no wall clock, no global randomness (enforced by TidyTests).
+        .target(name: "SimCore", swiftSettings: swiftSettings),
+        .target(name: "PlantModel", dependencies: ["SimCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "Scenario",
+            dependencies: ["SimCore", "PlantModel", "COpenSSL", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings),
+        .target(name: "Simulation", dependencies: ["SimCore", "PlantModel", "Scenario"], swiftSettings: swiftSettings),
+
+        // System libraries (Debian: libmodbus-dev, libssl-dev).
+        .systemLibrary(name: "CModbus", pkgConfig: "libmodbus", providers: [.apt(["libmodbus-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
+        // Edge: the thin CLI.
+        .executableTarget(
+            name: "tundish",
+            dependencies: [
+                "SimCore", "PlantModel", "Scenario", "Simulation", "CModbus",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings),
+
+        .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
+        .testTarget(name: "PlantModelTests", dependencies: ["PlantModel", "SimCore"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "PlantModel", "SimCore"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenario", "PlantModel", "SimCore"]),
+        .testTarget(name: "CModbusTests", dependencies: ["CModbus"]),
+        .testTarget(name: "TidyTests", dependencies: []),
+        .testTarget(name: "TundishCLITests", dependencies: []),
+    ]
+)

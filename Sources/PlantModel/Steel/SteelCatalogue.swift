@@ -1,0 +1,4 @@
+/// Steel-works equipment types (filled in by the steel models).
+public enum SteelCatalogue {
+    public static let types: [EquipmentType] = []
+}

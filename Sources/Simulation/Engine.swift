@@ -1,0 +1,3 @@
+import PlantModel
+import Scenario
+import SimCore

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct Tundish: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tundish",
+        abstract: "Plant simulator and conformance harness for steel and aluminium DC-casting risk monitoring.",
+        version: TundishVersion.current,
+        subcommands: [])
+}
+
+enum TundishVersion {
+    static let current = "0.1.0"
+}
