@@ -49,13 +49,13 @@ public struct Plant: Sendable {
 
     /// Builds every instance through the catalogue (defaults filled in) and applies overrides.
     /// The config must already be validated (unknown types are a programming error here).
-    public init(config: PlantConfig) {
+    public init(config: PlantConfig, catalogue: [EquipmentType] = EquipmentCatalogue.all) {
         enterprise = config.enterprise
         var built: [any Equipment] = []
         var offsets: [Int] = []
         var points: [PointSpec] = []
         for entry in config.equipment {
-            guard let type = EquipmentCatalogue.type(named: entry.type) else {
+            guard let type = catalogue.first(where: { $0.name == entry.type }) else {
                 preconditionFailure("unknown equipment type \(entry.type); validate the plant file first")
             }
             let instance = type.build(type.withDefaults(entry))

@@ -41,10 +41,13 @@ public struct LoadedScenario: Sendable {
 public struct ScenarioLoader: Sendable {
     public let reader: any SourceReader
     public let limits: LoadLimits
+    /// Equipment types plant files may use (tests inject their own).
+    public let catalogue: [EquipmentType]
 
-    public init(reader: any SourceReader, limits: LoadLimits = .default) {
+    public init(reader: any SourceReader, limits: LoadLimits = .default, catalogue: [EquipmentType] = EquipmentCatalogue.all) {
         self.reader = reader
         self.limits = limits
+        self.catalogue = catalogue
     }
 
     public func loadPlant(path: String) throws(DiagnosticError) -> PlantConfig {
