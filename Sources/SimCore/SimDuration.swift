@@ -48,6 +48,7 @@ public struct SimDuration: Hashable, Comparable, Sendable, Codable, CustomString
         var total = 0.0
         var sawPart = false
         while index < scalars.count {
+            while index < scalars.count, scalars[index] == " " { index += 1 }
             let numberStart = index
             while index < scalars.count, scalars[index].isDigitOrDot { index += 1 }
             guard index > numberStart, let number = Double(String(String.UnicodeScalarView(scalars[numberStart..<index])))

@@ -1,0 +1,114 @@
+import PlantModel
+import Scenario
+import SimCore
+
+extension Engine {
+    /// Applies every timeline step and scheduled fault end due at `time`, in order: ends of
+    /// `duration`-limited faults first (they were due before anything new starts), then steps in
+    /// timeline order.
+    mutating func applyDueActions<Sink: TraceSink>(at time: SimInstant, into sink: inout Sink) {
+        while let first = pendingEnds.first, first.end <= time {
+            pendingEnds.removeFirst()
+            endFault(startedBy: first.step, at: time, cause: nil, into: &sink)
+        }
+        while nextTimelineIndex < spec.timeline.count, spec.timeline[nextTimelineIndex].time <= time {
+            let index = nextTimelineIndex
+            nextTimelineIndex += 1
+            apply(stepAt: index, at: time, into: &sink)
+        }
+    }
+
+    mutating func apply<Sink: TraceSink>(stepAt index: Int, at time: SimInstant, into sink: inout Sink) {
+        let step = spec.timeline[index]
+        switch step.action {
+        case .operation(let operation):
+            for plant in plantIndices(step.plant) {
+                for target in plants[plant].targets(of: operation, target: step.equipment) {
+                    record(.operationApplied, step: step, plant: plant, equipment: target, name: "\(operation)", into: &sink)
+                    plants[plant].apply(operation, to: target, now: time, events: &plantEvents)
+                    flushPlantEvents(plant: plant, into: &sink)
+                }
+            }
+        case .equipmentFault(let fault):
+            var sites: [(plant: Int, equipment: [Int])] = []
+            for plant in plantIndices(step.plant) {
+                let targets = plants[plant].targets(of: fault, target: step.equipment)
+                guard !targets.isEmpty else { continue }
+                for target in targets {
+                    record(.faultInjected, step: step, plant: plant, equipment: target, name: fault.kindName,
+                           detail: "\(fault)", into: &sink)
+                    plants[plant].inject(fault, to: target, now: time, events: &plantEvents)
+                    flushPlantEvents(plant: plant, into: &sink)
+                }
+                sites.append((plant, targets))
+            }
+            injected[index] = sites
+            scheduleEnd(of: index, step: step)
+        case .sensorFault(let code, let fault):
+            var sites: [(plant: Int, point: Int)] = []
+            for plant in plantIndices(step.plant) {
+                guard let point = plants[plant].pointIndex[code] else { continue }
+                overlays[plant].start(
+                    fault, point: point, stepIndex: index, now: time, lastValue: latestValues[plant][point])
+                record(.sensorFaultStarted, step: step, plant: plant, equipment: nil, name: fault.kindName,
+                       detail: "\(code): \(fault)", into: &sink)
+                sites.append((plant, point))
+            }
+            sensorFaulted[index] = sites
+            scheduleEnd(of: index, step: step)
+        case .clear(let name):
+            guard let started = spec.timeline.firstIndex(where: { $0.name == name }) else { return }
+            pendingEnds.removeAll { $0.step == started }
+            endFault(startedBy: started, at: time, cause: step.name, into: &sink)
+        case .mark:
+            for plant in plantIndices(step.plant) {
+                record(.mark, step: step, plant: plant, equipment: nil, name: step.name ?? "mark", into: &sink)
+            }
+        }
+    }
+
+    mutating func scheduleEnd(of index: Int, step: TimelineStep) {
+        guard let duration = step.duration else { return }
+        let end = step.time + duration
+        let position = pendingEnds.firstIndex { $0.end > end } ?? pendingEnds.endIndex
+        pendingEnds.insert((end, index), at: position)
+    }
+
+    /// Ends the equipment or sensor fault that timeline step `index` started (if still active).
+    mutating func endFault<Sink: TraceSink>(startedBy index: Int, at time: SimInstant, cause: String?, into sink: inout Sink) {
+        let step = spec.timeline[index]
+        if let sites = injected.removeValue(forKey: index), case .equipmentFault(let fault) = step.action {
+            for site in sites {
+                for target in site.equipment {
+                    plants[site.plant].clear(fault, on: target, now: time, events: &plantEvents)
+                    record(.faultCleared, step: step, plant: site.plant, equipment: target, name: fault.kindName,
+                           detail: cause.map { "cleared by \($0)" } ?? "duration elapsed", into: &sink)
+                    flushPlantEvents(plant: site.plant, into: &sink)
+                }
+            }
+        }
+        if let sites = sensorFaulted.removeValue(forKey: index), case .sensorFault(let code, let fault) = step.action {
+            for site in sites where overlays[site.plant].end(stepIndex: index, point: site.point) {
+                record(.sensorFaultEnded, step: step, plant: site.plant, equipment: nil, name: fault.kindName,
+                       detail: "\(code): " + (cause.map { "cleared by \($0)" } ?? "duration elapsed"), into: &sink)
+            }
+        }
+    }
+
+    /// The plants a step addresses: the named enterprise, or all.
+    func plantIndices(_ code: String?) -> [Int] {
+        guard let code else { return Array(plants.indices) }
+        return plants.indices.filter { plants[$0].enterprise.code == code }
+    }
+
+    func record<Sink: TraceSink>(
+        _ kind: EngineEvent.Kind, step: TimelineStep, plant: Int, equipment: Int?, name: String,
+        detail: String = "", into sink: inout Sink
+    ) {
+        sink.record(
+            EngineEvent(
+                time: clock.now, kind: kind, plant: plants[plant].enterprise.code,
+                equipment: equipment.map { plants[plant].equipment[$0].id }, name: name, step: step.name,
+                detail: detail))
+    }
+}

@@ -1,0 +1,8 @@
+import ArgumentParser
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Benchmarks; results go to docs/performance.md with the command that produced them.",
+        subcommands: [BenchSimCommand.self])
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import PlantModel
+import Scenario
+
+struct PointsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "points",
+        abstract: "Print a plant's point catalogue with units, ranges and limits.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+    @Argument(help: "A plant file (Scenarios/plants/*.yaml).")
+    var plantFile: String
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: Format = .table
+
+    func run() throws {
+        let loader = ScenarioLoader(reader: FileSourceReader())
+        let config: PlantConfig
+        do {
+            config = try loader.loadPlant(path: plantFile)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(1)
+        }
+        let plant = Plant(config: config)
+        let rows = PointCatalogueRows(plant: plant)
+        switch format {
+        case .table: print(rows.table(), terminator: "")
+        case .csv: print(rows.csv(), terminator: "")
+        case .json: print(try rows.json())
+        }
+    }
+}
+
+/// The point catalogue as rows of text, in the three output formats.
+struct PointCatalogueRows {
+    static let columns = [
+        "code", "nameZh", "nameEn", "unit", "kind", "rangeMin", "rangeMax", "LL", "L", "H", "HH",
+        "samplePeriod", "critical", "equipment", "states", "clause",
+    ]
+    let plant: Plant
+
+    var rows: [[String]] {
+        plant.points.map { point in
+            [
+                point.code, point.nameZh, point.nameEn, point.unit, point.kind.rawValue, Self.number(point.rangeMin),
+                Self.number(point.rangeMax), Self.number(point.limits.ll), Self.number(point.limits.l),
+                Self.number(point.limits.h), Self.number(point.limits.hh), point.samplePeriod.description,
+                point.critical ? "yes" : "no", point.equipment, point.states.joined(separator: "|"), point.clause ?? "",
+            ]
+        }
+    }
+
+    static func number(_ value: Double?) -> String {
+        guard let value else { return "" }
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+
+    func csv() -> String {
+        ([Self.columns] + rows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    func json() throws -> String {
+        struct Entry: Encodable {
+            var code, nameZh, nameEn, unit, kind, equipment: String
+            var rangeMin, rangeMax: Double
+            var limits: Limits
+            var samplePeriodMs: Int64
+            var critical: Bool
+            var states: [String]
+            var clause: String?
+        }
+        let entries = plant.points.map {
+            Entry(
+                code: $0.code, nameZh: $0.nameZh, nameEn: $0.nameEn, unit: $0.unit, kind: $0.kind.rawValue,
+                equipment: $0.equipment, rangeMin: $0.rangeMin, rangeMax: $0.rangeMax, limits: $0.limits,
+                samplePeriodMs: $0.samplePeriod.milliseconds, critical: $0.critical, states: $0.states, clause: $0.clause)
+        }
+        struct Document: Encodable {
+            var schemaVersion = 1
+            var enterprise: Enterprise
+            var points: [Entry]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(Document(enterprise: plant.enterprise, points: entries))
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Aligned columns (CJK characters count double width), a subset that fits a terminal.
+    func table() -> String {
+        let shown = [0, 1, 3, 4, 7, 8, 9, 10, 11, 12]
+        let header = shown.map { Self.columns[$0] }
+        let body = rows.map { row in shown.map { row[$0] } }
+        let widths = header.indices.map { column in
+            ([header] + body).map { Self.displayWidth($0[column]) }.max() ?? 0
+        }
+        func line(_ cells: [String]) -> String {
+            zip(cells, widths).map { cell, width in
+                cell + String(repeating: " ", count: width - Self.displayWidth(cell))
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        let title = "\(plant.enterprise.code) \(plant.enterprise.name) — \(plant.points.count) points"
+        return ([title, line(header)] + body.map(line)).joined(separator: "\n") + "\n"
+    }
+
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 && $1.properties.isIdeographic || $1.value >= 0xFF00 && $1.value <= 0xFF60 ? 2 : 1) }
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}
