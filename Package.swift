@@ -44,6 +44,6 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenario", "PlantModel", "SimCore"]),
         .testTarget(name: "CModbusTests", dependencies: ["CModbus"]),
         .testTarget(name: "TidyTests", dependencies: []),
-        .testTarget(name: "TundishCLITests", dependencies: []),
+        .testTarget(name: "TundishCLITests", dependencies: ["tundish"]),
     ]
 )
