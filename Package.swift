@@ -24,6 +24,7 @@ let package = Package(
             dependencies: ["SimCore", "PlantModel", "COpenSSL", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings),
         .target(name: "Simulation", dependencies: ["SimCore", "PlantModel", "Scenario"], swiftSettings: swiftSettings),
+        .target(name: "ModbusMap", dependencies: ["SimCore", "PlantModel"], swiftSettings: swiftSettings),
 
         // System libraries (Debian: libmodbus-dev, libssl-dev).
         .systemLibrary(name: "CModbus", pkgConfig: "libmodbus", providers: [.apt(["libmodbus-dev"])]),
@@ -43,6 +44,7 @@ let package = Package(
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "PlantModel", "SimCore"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenario", "PlantModel", "SimCore"]),
         .testTarget(name: "CModbusTests", dependencies: ["CModbus"]),
+        .testTarget(name: "ModbusMapTests", dependencies: ["ModbusMap", "PlantModel"]),
         .testTarget(name: "TidyTests", dependencies: []),
         .testTarget(name: "TundishCLITests", dependencies: ["tundish"]),
     ]
