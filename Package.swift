@@ -25,9 +25,13 @@ let package = Package(
             swiftSettings: swiftSettings),
         .target(name: "Simulation", dependencies: ["SimCore", "PlantModel", "Scenario"], swiftSettings: swiftSettings),
         .target(name: "ModbusMap", dependencies: ["SimCore", "PlantModel"], swiftSettings: swiftSettings),
+        .target(
+            name: "ModbusServer", dependencies: ["CModbus", "CLinux", "ModbusMap", "SimCore", "PlantModel"],
+            swiftSettings: swiftSettings),
 
         // System libraries (Debian: libmodbus-dev, libssl-dev).
         .systemLibrary(name: "CModbus", pkgConfig: "libmodbus", providers: [.apt(["libmodbus-dev"])]),
+        .systemLibrary(name: "CLinux"),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         // Edge: the thin CLI.

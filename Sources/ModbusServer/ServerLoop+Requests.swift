@@ -1,0 +1,144 @@
+import CLinux
+import CModbus
+import Foundation
+import ModbusMap
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+extension ServerLoop {
+    func acceptConnections(endpoint: Int) {
+        let listenFd = listenFds[endpoint]
+        while true {
+            var address = sockaddr_in()
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let fd = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    accept(listenFd, $0, &length)
+                }
+            }
+            guard fd >= 0 else { return }
+            if refusesConnections(endpoint: endpoint) {
+                Glibc.close(fd)
+                server.updateStats { $0.connectionsRefused += 1 }
+                continue
+            }
+            configure(fd)
+            let peer = "\(String(cString: inet_ntoa(address.sin_addr))):\(UInt16(bigEndian: address.sin_port))"
+            let connection = Connection(fd: fd, endpoint: endpoint, peer: peer)
+            do { try watch(fd, tag: UInt64(UInt32(bitPattern: fd))) } catch {
+                Glibc.close(fd)
+                continue
+            }
+            connections[fd] = connection
+            server.updateStats {
+                $0.connectionsAccepted += 1
+                $0.connectionsOpen += 1
+            }
+            server.log("connection from \(peer) on port \(boundPorts[endpoint])")
+        }
+    }
+
+    /// Sockets stay blocking for `send` (libmodbus does not retry short writes) with a send
+    /// timeout so a client that never reads cannot hold the loop; reads use MSG_DONTWAIT.
+    private func configure(_ fd: Int32) {
+        let flags = fcntl(fd, F_GETFL)
+        _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK)
+        var one: Int32 = 1
+        setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+        var timeout = timeval(tv_sec: 1, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    }
+
+    private func refusesConnections(endpoint: Int) -> Bool {
+        activeFaults.contains { fault in
+            guard case .refuseConnections = fault.kind else { return false }
+            guard let unit = fault.unitId else { return true }
+            return unitIndex[endpoint][unit] != nil
+        }
+    }
+
+    func receive(on connection: Connection) {
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        let count = recv(connection.fd, &chunk, chunk.count, Int32(MSG_DONTWAIT))
+        if count == 0 || (count < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+            close(connection: connection.fd, reason: count == 0 ? "closed by peer" : String(cString: strerror(errno)))
+            return
+        }
+        guard count > 0 else { return }
+        connection.buffer.append(contentsOf: chunk[0..<count])
+        while connections[connection.fd] != nil {
+            let frame: [UInt8]?
+            do { frame = try connection.nextFrame() } catch {
+                server.updateStats { $0.malformedFrames += 1 }
+                close(connection: connection.fd, reason: "malformed frame: \(error.reason)")
+                return
+            }
+            guard let frame else { return }
+            handle(frame, on: connection)
+        }
+    }
+
+    func close(connection fd: Int32, reason: String?) {
+        guard let connection = connections.removeValue(forKey: fd) else { return }
+        epoll_ctl(epollFd, EPOLL_CTL_DEL, fd, nil)
+        Glibc.close(fd)
+        server.updateStats { $0.connectionsOpen -= 1 }
+        if let reason { server.log("connection \(connection.peer) closed: \(reason)") }
+    }
+
+    /// Answers one complete request frame (MBAP header + PDU).
+    func handle(_ frame: [UInt8], on connection: Connection) {
+        server.updateStats { $0.requests += 1 }
+        let unit = frame[6]
+        guard let index = unitIndex[connection.endpoint][unit] else {
+            if server.configuration.unknownUnit == .exception {
+                reply(frame, exception: .gatewayTargetFailedToRespond, on: connection, delivery: deliveryFaults(unit, nil))
+            } else {
+                server.updateStats { $0.dropped += 1 }
+            }
+            return
+        }
+        let pdu = frame[7...]
+        let access = RequestCheck.access(pdu)
+        let faults = activeFaults.filter { $0.matches(unit: unit, access: access) }
+        for fault in faults {
+            switch fault.kind {
+            case .noReply:
+                server.updateStats { $0.dropped += 1 }
+                return
+            case .dropConnection:
+                close(connection: connection.fd, reason: "dropped by fault")
+                return
+            case .exception(let code):
+                reply(frame, exception: ModbusException(rawValue: code), code: code, on: connection, delivery: faults)
+                return
+            default: continue
+            }
+        }
+        let unitServed = units[index]
+        if let exception = RequestCheck.check(pdu, map: unitServed.map) {
+            reply(frame, exception: exception, on: connection, delivery: faults)
+            return
+        }
+        send(on: connection, delivery: faults) {
+            modbus_reply(replyContext, frame, Int32(frame.count), unitServed.mapping)
+        }
+        server.updateStats { $0.replies += 1 }
+        if let access, access.isWrite { server.onWrite(unit, access.table, access.addresses) }
+    }
+
+    private func deliveryFaults(_ unit: UInt8, _ access: RequestCheck.Access?) -> [ProtocolFault] {
+        activeFaults.filter { $0.matches(unit: unit, access: access) }
+    }
+
+    private func reply(
+        _ frame: [UInt8], exception: ModbusException?, code: UInt8? = nil, on connection: Connection,
+        delivery: [ProtocolFault]
+    ) {
+        let value = UInt32(code ?? exception?.rawValue ?? 4)
+        server.updateStats { $0.exceptions += 1 }
+        send(on: connection, delivery: delivery) { modbus_reply_exception(replyContext, frame, value) }
+    }
+}
