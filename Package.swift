@@ -49,6 +49,7 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenario", "PlantModel", "SimCore"]),
         .testTarget(name: "CModbusTests", dependencies: ["CModbus"]),
         .testTarget(name: "ModbusMapTests", dependencies: ["ModbusMap", "PlantModel"]),
+        .testTarget(name: "ModbusServerTests", dependencies: ["ModbusServer", "ModbusMap", "PlantModel", "SimCore"]),
         .testTarget(name: "TidyTests", dependencies: []),
         .testTarget(name: "TundishCLITests", dependencies: ["tundish"]),
     ]

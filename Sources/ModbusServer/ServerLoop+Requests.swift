@@ -20,8 +20,8 @@ extension ServerLoop {
             }
             guard fd >= 0 else { return }
             if refusesConnections(endpoint: endpoint) {
-                Glibc.close(fd)
                 server.updateStats { $0.connectionsRefused += 1 }
+                Glibc.close(fd)
                 continue
             }
             configure(fd)
@@ -83,8 +83,8 @@ extension ServerLoop {
     func close(connection fd: Int32, reason: String?) {
         guard let connection = connections.removeValue(forKey: fd) else { return }
         epoll_ctl(epollFd, EPOLL_CTL_DEL, fd, nil)
-        Glibc.close(fd)
         server.updateStats { $0.connectionsOpen -= 1 }
+        Glibc.close(fd)
         if let reason { server.log("connection \(connection.peer) closed: \(reason)") }
     }
 
