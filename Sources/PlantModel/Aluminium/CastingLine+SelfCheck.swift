@@ -10,8 +10,8 @@ extension CastingLine {
         "main power on (PWR_MAIN=1)",
         "casting mode AUTO (CM_MODE=0)",
         "tilt hydraulics ≥ L (AF1_HYD_P)",
-        "emergency water pressure ≥ L (EW_P)",
         "emergency tank level ≥ L (EW_TANK_LVL)",
+        "emergency water pressure ≥ L (EW_P)",
         "mould water pressure and flow ≥ L (MW_P_IN, MW_Q_IN)",
         "launder levels within L…H (LD_LVL_OUT, LD_LVL_TBL)",
         "gates healthy and ready: quick cut-off open, discharge closed, launder connected, no fault, stroke test",
@@ -26,8 +26,8 @@ extension CastingLine {
         if !powered { return "main power lost" }
         if machine.mode != .auto { return "casting mode is \(machine.mode.rawValue), not auto" }
         if furnace.hydraulicP < (L.hydraulicP.l ?? 0) { return "tilt hydraulic pressure below L" }
-        if water.emergencyPressure < (L.emergencyP.l ?? 0) { return "emergency water pressure below L" }
         if water.tankPct < (L.emergencyTank.l ?? 0) { return "emergency tank level below L" }
+        if water.emergencyPressure < (L.emergencyP.l ?? 0) { return "emergency water pressure below L" }
         if water.pressure < (L.mouldWaterP.l ?? 0) || water.flow < (L.mouldWaterQ.l ?? 0) {
             return "mould cooling water below L"
         }
