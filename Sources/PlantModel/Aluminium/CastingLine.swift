@@ -84,37 +84,46 @@ public struct CastingLine: Equipment {
     }
 
     public func write(into values: inout [Double], at offset: Int) {
-        var i = offset
-        @inline(__always) func put(_ value: Double) { values[i] = value; i += 1 }
-        put(furnace.meltT)
-        put(furnace.angle)
-        put(furnace.hydraulicP)
-        put(launder.levelOut)
-        put(launder.levelTable)
-        put(water.pressure)
-        put(water.flow)
-        put(water.inletT)
-        put(well.outletT)
-        put(well.distanceM)
-        put(water.emergencyPressure)
-        put(water.tankPct)
-        put(water.emergencyActive ? 1 : 0)
-        put(launder.quickCutOff.statusValue)
-        put(launder.quickCutOff.faultValue)
-        put(launder.emergencyDischarge.statusValue)
-        put(launder.emergencyDischarge.faultValue)
-        put(launder.disconnect.statusValue)
-        put(launder.disconnect.faultValue)
-        put(machine.mode.code)
-        put(machine.casting ? 1 : 0)
-        put(machine.speed)
-        put(machine.lengthMm)
-        put(machine.deviationMm)
-        put(machine.tiltDeg)
-        for rope in 0..<machine.ropes.count { put(machine.ropes.force(rope)) }
-        put(machine.selfCheckFailed ? 1 : 0)
-        put(well.metalDetected ? 1 : 0)
-        put(powered ? 1 : 0)
-        put(safety.anyBypassed ? 1 : 0)
+        precondition(offset >= 0 && offset + points.count <= values.count, "value buffer too small")
+        values.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            writeUnchecked(into: base + offset)
+        }
+    }
+
+    /// Fills `points.count` values in `points` order.
+    private func writeUnchecked(into out: UnsafeMutablePointer<Double>) {
+        out[0] = furnace.meltT
+        out[1] = furnace.angle
+        out[2] = furnace.hydraulicP
+        out[3] = launder.levelOut
+        out[4] = launder.levelTable
+        out[5] = water.pressure
+        out[6] = water.flow
+        out[7] = water.inletT
+        out[8] = well.outletT
+        out[9] = well.distanceM
+        out[10] = water.emergencyPressure
+        out[11] = water.tankPct
+        out[12] = water.emergencyActive ? 1 : 0
+        out[13] = launder.quickCutOff.statusValue
+        out[14] = launder.quickCutOff.faultValue
+        out[15] = launder.emergencyDischarge.statusValue
+        out[16] = launder.emergencyDischarge.faultValue
+        out[17] = launder.disconnect.statusValue
+        out[18] = launder.disconnect.faultValue
+        out[19] = machine.mode.code
+        out[20] = machine.casting ? 1 : 0
+        out[21] = machine.speed
+        out[22] = machine.lengthMm
+        out[23] = machine.deviationMm
+        out[24] = machine.tiltDeg
+        let ropes = machine.ropes.count
+        for rope in 0..<ropes { out[25 + rope] = machine.ropes.force(rope) }
+        let rest = out + 25 + ropes
+        rest[0] = machine.selfCheckFailed ? 1 : 0
+        rest[1] = well.metalDetected ? 1 : 0
+        rest[2] = powered ? 1 : 0
+        rest[3] = safety.anyBypassed ? 1 : 0
     }
 }

@@ -43,18 +43,17 @@ struct CastingMachine: Sendable {
 
     /// Advances the platform; returns true when the drop reached its full length and ended.
     mutating func step(dt: Double, factors: LineFactors) -> Bool {
-        speed += ((casting ? speedSetpoint : 0) - speed) * factors.speed
-        if speed < 1e-6 { speed = 0 }
+        speed.lag(to: casting ? speedSetpoint : 0, factors.speed)
         let travel = speed / 60 * dt
         if casting { lengthMm += travel }
         if starterBlockStuck {
             // The platform moves away, the block stays on the table: the gap grows.
             deviationMm = min(Self.maxDeviationMm, deviationMm + travel)
         } else {
-            deviationMm += (Self.normalDeviationMm - deviationMm) * factors.posDev
+            deviationMm.lag(to: Self.normalDeviationMm, factors.posDev)
         }
         let tiltTarget = ropes.anyBroken ? Self.brokenRopeTiltDeg : Self.normalTiltDeg
-        tiltDeg += (tiltTarget - tiltDeg) * factors.tilt
+        tiltDeg.lag(to: tiltTarget, factors.tilt)
         ropes.step(alpha: factors.rope, ripple: ropeNoise.value)
         if casting && lengthMm >= dropLength {
             halt()

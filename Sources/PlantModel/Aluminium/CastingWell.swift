@@ -21,14 +21,14 @@ struct CastingWell: Sendable {
     mutating func step(
         dt: Double, factors: LineFactors, speedRatio: Double, inletT: Double, flowRatio: Double, spilling: Bool
     ) {
-        heatLoad += (speedRatio - heatLoad) * factors.heat
+        heatLoad.lag(to: speedRatio, factors.heat)
         let rise = min(Self.maxRiseC, Self.nominalRiseC * heatLoad / max(flowRatio, 0.05))
         let target = inletT + rise + (bleeding ? Self.bleedOutRiseC : 0)
-        outletT += (target - outletT) * factors.wellT
+        outletT.lag(to: target, factors.wellT)
         if drainRiseMPerS > 0 {
             distanceM = max(0, distanceM - drainRiseMPerS * dt)
         } else {
-            distanceM += (Self.normalDistanceM - distanceM) * factors.wellDrain
+            distanceM.lag(to: Self.normalDistanceM, factors.wellDrain)
         }
         if bleeding {
             bleedS += dt

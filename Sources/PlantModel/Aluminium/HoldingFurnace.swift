@@ -53,7 +53,7 @@ struct HoldingFurnace: Sendable {
     }
 
     mutating func step(dt: Double, factors: LineFactors, powered: Bool) {
-        meltT += (Self.meltSetpointC + meltNoise.value - meltT) * factors.meltT
+        meltT.lag(to: Self.meltSetpointC + meltNoise.value, factors.meltT)
         stepHydraulics(dt: dt, factors: factors, powered: powered)
         if tilting { stepTilt(dt: dt) }
         if tapRisePerS > 0 { tapFactor = min(4, tapFactor + tapRisePerS * dt) }
@@ -64,7 +64,7 @@ struct HoldingFurnace: Sendable {
         if hydraulicLeakMPaPerS > 0 {
             hydraulicP = max(0, hydraulicP - hydraulicLeakMPaPerS * dt)
         } else if powered {
-            hydraulicP += (Self.hydraulicNominalMPa - hydraulicP) * factors.hydraulic
+            hydraulicP.lag(to: Self.hydraulicNominalMPa, factors.hydraulic)
         } else {
             // Accumulator only: bleeds down slowly (0.2 MPa/min) without the pump.
             hydraulicP = max(0, hydraulicP - 0.2 / 60 * dt)

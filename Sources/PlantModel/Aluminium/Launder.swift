@@ -16,6 +16,9 @@ struct Launder: Sendable {
     var emergencyDischarge = LineValve()
     var disconnect = LineValve()
     var noise = Disturbance(sigma: 1.0, tauS: 4)
+    /// `cbrt` is costly: cache the weir head for the last supply ratio (constant while steady).
+    private var cachedRatio = 1.0
+    private var cachedHead = nominalLevelMm
 
     var spilling: Bool { levelTable >= Self.tableSpillMm }
 
@@ -24,13 +27,18 @@ struct Launder: Sendable {
     /// disconnected launder drains it; the table only fills through an open, connected path.
     mutating func step(dt: Double, factors: LineFactors, supplyRatio: Double, bleeding: Bool) {
         let ratio = min(5, max(0, supplyRatio))
-        let head = Self.nominalLevelMm * cbrt(ratio * ratio) + noise.value
+        if ratio != cachedRatio {
+            cachedRatio = ratio
+            cachedHead = Self.nominalLevelMm * cbrt(ratio * ratio)
+        }
+        let head = cachedHead + noise.value
         let drained = emergencyDischarge.actuated || disconnect.actuated
         let outTarget = drained ? 0 : (quickCutOff.actuated ? min(Self.wallMm, head * 1.4) : min(Self.wallMm, head))
         let pathOpen = !quickCutOff.actuated && !disconnect.actuated
         let tableTarget = pathOpen ? min(Self.wallMm, head * (bleeding ? 0.7 : 1)) : 0
-        let newOut = max(0, levelOut + (outTarget - levelOut) * factors.launder)
-        let newTable = max(0, levelTable + (tableTarget - levelTable) * factors.launder)
+        var newOut = levelOut, newTable = levelTable
+        newOut.lag(to: max(0, outTarget), factors.launder)
+        newTable.lag(to: max(0, tableTarget), factors.launder)
         rateOut = (newOut - levelOut) / dt
         rateTable = (newTable - levelTable) / dt
         levelOut = newOut

@@ -53,3 +53,13 @@ struct Disturbance: Sendable {
         value = value * decay + scale * (rng.nextUnit() - 0.5)
     }
 }
+
+extension Double {
+    /// One first-order lag step towards `target` with factor `alpha`. Snaps onto the target once
+    /// within 1e-9, so values settling at 0 never decay into (slow) subnormal numbers.
+    @inline(__always)
+    mutating func lag(to target: Double, _ alpha: Double) {
+        let next = self + (target - self) * alpha
+        self = abs(target - next) < 1e-9 ? target : next
+    }
+}

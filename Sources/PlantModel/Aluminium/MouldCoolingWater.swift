@@ -54,15 +54,15 @@ struct MouldCoolingWater: Sendable {
         let pressureTarget = pumpOn
             ? nominalPressure * (1 + flowNoise.value / nominalFlow)
             : (emergencyActive ? emergencyPressure * 0.8 : 0)
-        flow += (flowTarget - flow) * factors.flow
-        pressure += (pressureTarget - pressure) * factors.pressure
+        flow.lag(to: flowTarget, factors.flow)
+        pressure.lag(to: pressureTarget, factors.pressure)
         if emergencyActive { tankPct -= emergencyFlow / tankM3 * 100 / 3600 * dt }
         if tankLeakPctPerS > 0 { tankPct -= tankLeakPctPerS * dt }
         if tankPct < 0 { tankPct = 0 }
         // Less flow through the hot mould heats the recirculated supply.
         let starved = nominalFlow / max(flow, 0.1 * nominalFlow) - 1
         let inletTarget = Self.inletNominalC + 2 * heatLoad * max(0, starved)
-        inletT += (inletTarget - inletT) * factors.waterT
+        inletT.lag(to: inletTarget, factors.waterT)
         return transition
     }
 

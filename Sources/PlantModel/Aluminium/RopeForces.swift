@@ -85,8 +85,9 @@ struct RopeForces: Sendable {
                     let offset = i * MemoryLayout<Double>.stride
                     let broken = mask & (UInt8(1) << UInt8(i)) != 0
                     let target = broken ? 0 : t.load(fromByteOffset: offset, as: Double.self) + ripple
-                    let f = raw.load(fromByteOffset: offset, as: Double.self)
-                    raw.storeBytes(of: f + (target - f) * alpha, toByteOffset: offset, as: Double.self)
+                    var f = raw.load(fromByteOffset: offset, as: Double.self)
+                    f.lag(to: target, alpha)
+                    raw.storeBytes(of: f, toByteOffset: offset, as: Double.self)
                 }
             }
         }
