@@ -34,11 +34,16 @@ let package = Package(
         .systemLibrary(name: "CLinux"),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
+        // Edge: wiring the engine to live transports and wall time.
+        .target(
+            name: "Harness", dependencies: ["Simulation", "SimCore", "ModbusServer", "ModbusMap", "Scenario"],
+            swiftSettings: swiftSettings),
+
         // Edge: the thin CLI.
         .executableTarget(
             name: "tundish",
             dependencies: [
-                "SimCore", "PlantModel", "Scenario", "Simulation", "CModbus",
+                "SimCore", "PlantModel", "Scenario", "Simulation", "CModbus", "ModbusMap", "ModbusServer", "Harness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),

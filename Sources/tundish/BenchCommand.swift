@@ -4,5 +4,5 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks; results go to docs/performance.md with the command that produced them.",
-        subcommands: [BenchSimCommand.self])
+        subcommands: [BenchSimCommand.self, BenchModbusCommand.self])
 }

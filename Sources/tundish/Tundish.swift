@@ -6,7 +6,7 @@ struct Tundish: ParsableCommand {
         commandName: "tundish",
         abstract: "Plant simulator and conformance harness for steel and aluminium DC-casting risk monitoring.",
         version: TundishVersion.current,
-        subcommands: [ValidateCommand.self, PointsCommand.self, SimulateCommand.self, BenchCommand.self])
+        subcommands: [ValidateCommand.self, PointsCommand.self, SimulateCommand.self, SlaveCommand.self, BenchCommand.self])
 }
 
 enum TundishVersion {

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <sys/select.h>
 #include <sys/socket.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
 #include <unistd.h>
 
 int main(int argc, char **argv) {
@@ -21,7 +23,10 @@ int main(int argc, char **argv) {
     for (int i = 0; i < registers; i++) map->tab_registers[i] = (uint16_t)i;
     int server = modbus_tcp_listen(ctx, 1024);
     if (server < 0) { fprintf(stderr, "listen: %s\n", modbus_strerror(errno)); return 1; }
-    printf("ready %d\n", port);
+    struct sockaddr_in bound;
+    socklen_t length = sizeof bound;
+    getsockname(server, (struct sockaddr *)&bound, &length);
+    printf("ready %d\n", ntohs(bound.sin_port));
     fflush(stdout);
     fd_set refset, rdset;
     FD_ZERO(&refset);
