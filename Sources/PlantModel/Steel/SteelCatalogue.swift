@@ -1,4 +1,6 @@
 /// Steel-works equipment types (filled in by the steel models).
 public enum SteelCatalogue {
-    public static let types: [EquipmentType] = []
+    public static let types: [EquipmentType] = [
+        BlastFurnace.equipmentType,
+    ]
 }
