@@ -2,5 +2,7 @@
 public enum SteelCatalogue {
     public static let types: [EquipmentType] = [
         BlastFurnace.equipmentType,
+        Converter.equipmentType,
+        GasSystem.equipmentType,
     ]
 }
