@@ -26,7 +26,7 @@ public struct LadleCrane: Equipment {
 
     let ratedLoadT: Double
     let interlockDelayS: Double
-    var overloadT: Double { ratedLoadT * 1.1 }
+    var overloadT: Double { ratedLoadT * 11 / 10 }
 
     /// Load on the hook being taken up or lowered, t.
     var hookTargetT = 0.0
@@ -58,7 +58,7 @@ public struct LadleCrane: Equipment {
         return [
             .steelAnalog(
                 id, "LOAD", zh: "铸造起重机起重量", en: "Ladle crane load", unit: "t", range: 0...(ratedLoadT * 1.5),
-                limits: Limits(h: ratedLoadT, hh: ratedLoadT * 1.1), critical: true, noise: ratedLoadT * 0.002,
+                limits: Limits(h: ratedLoadT, hh: ratedLoadT * 11 / 10), critical: true, noise: ratedLoadT * 0.002,
                 clause: clause),
             .steelDigital(
                 id, "BRK1", zh: "主起升制动器1状态", en: "Main hoist brake 1", states: ["ok", "fault"],
