@@ -62,7 +62,7 @@ extension BlastFurnace {
         case .pumpTrip:
             coolingPumpTripped = true
             events.append(PlantEvent(time: now, kind: .stateChanged, equipment: id, name: "coolingPumpTripped"))
-        case .hearthErosion(let sensor, let rise): hearthRateCPerS[sensor - 1] = rise / 3600
+        case .hearthErosion(let sensor, let rise): hearth[sensor - 1].rateCPerS = rise / 3600
         case .coLeak(_, let ppm, let rampS): coLeak.start(ppm: ppm, rampS: rampS)
         case .valveStuck: bleederStuck = true
         case .valveFailed: bleederFailed = true
@@ -82,7 +82,7 @@ extension BlastFurnace {
         case .pumpTrip:
             coolingPumpTripped = false
             events.append(PlantEvent(time: now, kind: .stateChanged, equipment: id, name: "coolingPumpRestarted"))
-        case .hearthErosion(let sensor, _): hearthRateCPerS[sensor - 1] = 0
+        case .hearthErosion(let sensor, _): hearth[sensor - 1].rateCPerS = 0
         case .coLeak: coLeak.stop()
         case .valveStuck: bleederStuck = false
         case .valveFailed: bleederFailed = false

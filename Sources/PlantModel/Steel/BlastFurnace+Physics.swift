@@ -2,7 +2,8 @@ import SimCore
 
 extension BlastFurnace {
     public mutating func step(now: SimInstant, dt: Double, rng: inout SeededRandom, events: inout [PlantEvent]) {
-        let sqrtDt = dt.squareRoot()
+        gains.update(dt)
+        let sqrtDt = gains.sqrtDt
         let (u1, u2, u3, u4) = SteelMath.uniforms(&rng)
         wanderTop.step(u1, dt: dt, sqrtDt: sqrtDt)
         wanderBlast.step(u2, dt: dt, sqrtDt: sqrtDt)
@@ -22,30 +23,30 @@ extension BlastFurnace {
         if coolingDropMPaPerS > 0 {
             coolingLossMPa = min(coolingLossMPa + coolingDropMPaPerS * dt, 0.7)
         } else if coolingLossMPa > 0 {
-            coolingLossMPa.steelLag(toward: 0, gain: SteelMath.gain(dt, 30))
+            coolingLossMPa.steelLag(toward: 0, gain: gains.tau30)
         }
         let head = coolingPumpTripped ? 0.12 : BlastFurnace.nominalCoolingMPa
         let target = max(0.02, head - coolingLossMPa + wanderCooling.value)
-        coolingMPa.steelLag(toward: target, gain: SteelMath.gain(dt, 6))
+        coolingMPa.steelLag(toward: target, gain: gains.tau6)
     }
 
     /// Hot blast follows its setpoint (τ 15 s); top pressure follows setpoint + surge + blast coupling
     /// (τ 10 s), or is vented down toward setpoint by an open bleeder (τ 5 s).
     mutating func stepBlastAndTop(dt: Double) {
         let blastTarget = blastSetKPa * (blastReduced ? BlastFurnace.reducedBlastFactor : 1) + wanderBlast.value
-        blastKPa.steelLag(toward: blastTarget, gain: SteelMath.gain(dt, 15))
+        blastKPa.steelLag(toward: blastTarget, gain: gains.tau15)
 
         if surgeRateKPaPerS > 0 {
             surgeKPa = min(surgeKPa + surgeRateKPaPerS * dt, 150)
         } else if surgeKPa > 0 {
-            surgeKPa.steelLag(toward: 0, gain: SteelMath.gain(dt, 60))
+            surgeKPa.steelLag(toward: 0, gain: gains.tau60)
         }
         let natural = topSetKPa + surgeKPa + 0.4 * (blastKPa - blastSetKPa) + wanderTop.value
         if bleederOpen {
             let vented = min(topSetKPa, bleederSetKPa - 60) + 10 + wanderTop.value
-            topKPa.steelLag(toward: min(natural, vented), gain: SteelMath.gain(dt, 5))
+            topKPa.steelLag(toward: min(natural, vented), gain: gains.tau5)
         } else {
-            topKPa.steelLag(toward: natural, gain: SteelMath.gain(dt, 10))
+            topKPa.steelLag(toward: natural, gain: gains.tau10)
         }
         topKPa = max(0, topKPa)
     }
@@ -53,17 +54,19 @@ extension BlastFurnace {
     /// Tuyere leak opens over τ 30 s and lets gas out at the platform; hearth thermocouples follow
     /// base + erosion (+ a penalty when cooling water is short) with τ 600 s.
     mutating func stepTuyeresAndHearth(dt: Double) {
-        tuyereLeakM3PerH.steelLag(toward: tuyereLeakTarget, gain: SteelMath.gain(dt, 30))
+        tuyereLeakM3PerH.steelLag(toward: tuyereLeakTarget, gain: gains.tau30)
         tuyereDQ = 0.12 + wanderDQ.value + tuyereLeakM3PerH
-        coLeak.step(dt: dt)
+        coLeak.step(dt: dt, gain60: gains.tau60)
         coTuyerePPM = max(0, 3 + wanderCO.value + min(8 * tuyereLeakM3PerH, 60) + coLeak.ppm)
 
         let coolingPenalty = max(0, 0.6 - coolingMPa) * 150
-        let gain = SteelMath.gain(dt, 600)
-        for index in 0..<hearthSensors {
-            hearthErosionC[index] += hearthRateCPerS[index] * dt
-            let target = hearthBaseC[index] + hearthErosionC[index] + coolingPenalty
-            hearthC[index] += (target - hearthC[index]) * gain
+        let gain = gains.tau600
+        hearth.withUnsafeMutableBufferPointer { sensors in
+            for index in sensors.indices {
+                sensors[index].erosionC += sensors[index].rateCPerS * dt
+                let target = sensors[index].baseC + sensors[index].erosionC + coolingPenalty
+                sensors[index].valueC += (target - sensors[index].valueC) * gain
+            }
         }
     }
 
@@ -129,14 +132,20 @@ extension BlastFurnace {
     }
 
     public func write(into values: inout [Double], at offset: Int) {
-        values[offset] = topKPa
-        values[offset + 1] = blastKPa
-        values[offset + 2] = coolingMPa
-        values[offset + 3] = tuyereDQ
-        for index in 0..<hearthSensors { values[offset + 4 + index] = hearthC[index] }
-        let tail = offset + 4 + hearthSensors
-        values[tail] = coTuyerePPM
-        values[tail + 1] = bleederOpen ? 1 : 0
-        values[tail + 2] = bypassFlag
+        let count = 7 + hearthSensors
+        precondition(offset >= 0 && offset + count <= values.count)
+        values.withUnsafeMutableBufferPointer { all in
+            let out = UnsafeMutableBufferPointer(rebasing: all[offset..<(offset + count)])
+            out[0] = topKPa
+            out[1] = blastKPa
+            out[2] = coolingMPa
+            out[3] = tuyereDQ
+            hearth.withUnsafeBufferPointer { sensors in
+                for index in sensors.indices { out[4 + index] = sensors[index].valueC }
+            }
+            out[count - 3] = coTuyerePPM
+            out[count - 2] = bleederOpen ? 1 : 0
+            out[count - 1] = bypassFlag
+        }
     }
 }

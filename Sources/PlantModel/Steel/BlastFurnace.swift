@@ -57,10 +57,7 @@ public struct BlastFurnace: Equipment {
     var coolingMPa = BlastFurnace.nominalCoolingMPa
     var tuyereLeakM3PerH = 0.0
     var tuyereDQ = 0.12
-    var hearthC: [Double]
-    var hearthBaseC: [Double]
-    var hearthErosionC: [Double]
-    var hearthRateCPerS: [Double]
+    var hearth: [SteelThermocouple]
     var coTuyerePPM = 3.0
     var coLeak = SteelGasLeak()
     var bleederOpen = false
@@ -79,6 +76,7 @@ public struct BlastFurnace: Equipment {
     var bypassCooling = false
 
     // Interlock timers and process wander.
+    var gains = SteelGains()
     var bleederTimer = SteelTripTimer()
     var coolingTimer = SteelTripTimer()
     var wanderTop = SteelWander(sigma: 3, tauS: 60)
@@ -96,13 +94,10 @@ public struct BlastFurnace: Equipment {
         hearthSensors = max(1, config.int("hearthSensors", default: 4))
         topKPa = topSetKPa
         blastKPa = blastSetKPa
-        hearthBaseC = (0..<hearthSensors).map { (index: Int) -> Double in
+        hearth = (0..<hearthSensors).map { (index: Int) -> SteelThermocouple in
             let ring = Double(index % 4), row = Double(index / 4)
-            return 200 + 30 * ring + 5 * row
+            return SteelThermocouple(baseC: 200 + 30 * ring + 5 * row)
         }
-        hearthC = hearthBaseC
-        hearthErosionC = Array(repeating: 0, count: hearthSensors)
-        hearthRateCPerS = Array(repeating: 0, count: hearthSensors)
         points = BlastFurnace.makePoints(id: id, hearthSensors: hearthSensors, bleederSetKPa: bleederSetKPa)
         interlocks = BlastFurnace.makeInterlocks(
             id: id, bleederSetKPa: bleederSetKPa, delayS: interlockDelayS, blastSetKPa: blastSetKPa)
@@ -162,4 +157,17 @@ public struct BlastFurnace: Equipment {
     }
 
     var bypassFlag: Double { bypassBleeder || bypassCooling ? 1 : 0 }
+}
+
+/// One hearth side-wall thermocouple: its sound-lining temperature, the erosion so far and its rate.
+struct SteelThermocouple: Sendable {
+    let baseC: Double
+    var erosionC = 0.0
+    var rateCPerS = 0.0
+    var valueC: Double
+
+    init(baseC: Double) {
+        self.baseC = baseC
+        valueC = baseC
+    }
 }

@@ -2,7 +2,8 @@ import SimCore
 
 extension Converter {
     public mutating func step(now: SimInstant, dt: Double, rng: inout SeededRandom, events: inout [PlantEvent]) {
-        let sqrtDt = dt.squareRoot()
+        gains.update(dt)
+        let sqrtDt = gains.sqrtDt
         let (u1, u2, u3, u4) = SteelMath.uniforms(&rng)
         wanderFlow.step(u1, dt: dt, sqrtDt: sqrtDt)
         wanderDQ.step(u2, dt: dt, sqrtDt: sqrtDt)
@@ -28,7 +29,7 @@ extension Converter {
         }
         if !oxygenValveBroken { oxygenOpen = blowing && lanceM <= Converter.oxygenOnM }
         let oxygenTarget = 1.1 - (oxygenOpen ? 0.08 : 0) + wanderPressure.value * 0.5
-        oxygenMPa.steelLag(toward: oxygenTarget, gain: SteelMath.gain(dt, 5))
+        oxygenMPa.steelLag(toward: oxygenTarget, gain: gains.tau5)
     }
 
     /// Pump head and flow (τ 3 s / 4 s, a tripped pump decays both), a leak opening over τ 20 s that
@@ -36,19 +37,19 @@ extension Converter {
     /// the lance's position over the water that actually passes the tip.
     mutating func stepLanceWater(dt: Double) {
         let pressureTarget = pumpTripped ? 0.05 : Converter.nominalInletMPa + wanderPressure.value
-        inletMPa.steelLag(toward: pressureTarget, gain: SteelMath.gain(dt, 3))
+        inletMPa.steelLag(toward: pressureTarget, gain: gains.tau3)
         let flowTarget = pumpTripped ? 0 : Converter.nominalFlowM3PerH + wanderFlow.value
-        inletFlow.steelLag(toward: flowTarget, gain: SteelMath.gain(dt, 4))
-        leakM3PerH.steelLag(toward: leakTarget, gain: SteelMath.gain(dt, 20))
+        inletFlow.steelLag(toward: flowTarget, gain: gains.tau4)
+        leakM3PerH.steelLag(toward: leakTarget, gain: gains.tau20)
 
-        let share = inletFlow / Converter.nominalFlowM3PerH
+        let share = inletFlow * (1 / Converter.nominalFlowM3PerH)
         let lost = min(inletFlow, (0.8 + wanderDQ.value) * share + leakM3PerH)
         outletFlow = max(0, inletFlow - lost)
 
         let heat: Double = lanceM < 6 ? (oxygenOpen ? 1 : 0.6) : 0.4
         let flowRatio = min(Converter.nominalFlowM3PerH / max(outletFlow, 1), 8)
         let outletTarget = Converter.inletWaterC + heat * (13 * flowRatio + 0.6 * leakM3PerH)
-        outletC.steelLag(toward: outletTarget, gain: SteelMath.gain(dt, 12))
+        outletC.steelLag(toward: outletTarget, gain: gains.tau12)
     }
 
     /// Art. 4 (四): flow difference or outlet temperature HH while blowing → lift lance, cut oxygen,
@@ -133,16 +134,20 @@ extension Converter {
     }
 
     public func write(into values: inout [Double], at offset: Int) {
-        values[offset] = inletFlow
-        values[offset + 1] = outletFlow
-        values[offset + 2] = inletFlow - outletFlow
-        values[offset + 3] = outletC
-        values[offset + 4] = inletMPa
-        values[offset + 5] = oxygenMPa
-        values[offset + 6] = hoodDQ
-        values[offset + 7] = lanceM
-        values[offset + 8] = oxygenOpen ? 1 : 0
-        values[offset + 9] = tiltBlocked ? 1 : 0
-        values[offset + 10] = bypassFlag
+        precondition(offset >= 0 && offset + 11 <= values.count)
+        values.withUnsafeMutableBufferPointer { all in
+            let out = UnsafeMutableBufferPointer(rebasing: all[offset..<(offset + 11)])
+            out[0] = inletFlow
+            out[1] = outletFlow
+            out[2] = inletFlow - outletFlow
+            out[3] = outletC
+            out[4] = inletMPa
+            out[5] = oxygenMPa
+            out[6] = hoodDQ
+            out[7] = lanceM
+            out[8] = oxygenOpen ? 1 : 0
+            out[9] = tiltBlocked ? 1 : 0
+            out[10] = bypassFlag
+        }
     }
 }

@@ -77,6 +77,7 @@ public struct Converter: Equipment {
     var bypassPressure = false
     var bypassHood = false
 
+    var gains = SteelGains()
     var leakTimer = SteelTripTimer()
     var pressureTimer = SteelTripTimer()
     var hoodTimer = SteelTripTimer()

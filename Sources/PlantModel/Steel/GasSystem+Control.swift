@@ -41,7 +41,7 @@ extension GasSystem {
         case .gasImbalance(let rate): imbalancePctPerS = rate / 60
         case .gasMainPressureLoss(let drop): mainDropKPaPerS = max(0, drop) / 60
         case .coLeak(let location, let ppm, let rampS):
-            if let index = monitorIndex(location) { coLeaks[index].start(ppm: ppm, rampS: rampS) }
+            if let index = monitorIndex(location) { monitors[index].leak.start(ppm: ppm, rampS: rampS) }
         case .interlockBypassed(let name): setBypass(name, true)
         default: break
         }
@@ -54,7 +54,7 @@ extension GasSystem {
         case .gasImbalance: imbalancePctPerS = 0
         case .gasMainPressureLoss: mainDropKPaPerS = 0
         case .coLeak(let location, _, _):
-            if let index = monitorIndex(location) { coLeaks[index].stop() }
+            if let index = monitorIndex(location) { monitors[index].leak.stop() }
         case .interlockBypassed(let name): setBypass(name, false)
         default: break
         }

@@ -2,7 +2,8 @@ import SimCore
 
 extension GasSystem {
     public mutating func step(now: SimInstant, dt: Double, rng: inout SeededRandom, events: inout [PlantEvent]) {
-        let sqrtDt = dt.squareRoot()
+        gains.update(dt)
+        let sqrtDt = gains.sqrtDt
         let (u1, u2, u3, u4) = SteelMath.uniforms(&rng)
         wanderLevel.step(u1, dt: dt, sqrtDt: sqrtDt)
         wanderMain.step(u2, dt: dt, sqrtDt: sqrtDt)
@@ -11,10 +12,13 @@ extension GasSystem {
 
         stepHolder(dt: dt)
         stepMain(dt: dt)
-        for index in 0..<coMonitors {
-            coLeaks[index].step(dt: dt)
-            let sign: Double = index & 1 == 0 ? 1 : -1
-            coPPM[index] = max(0, 2 + sign * wanderCO.value + coLeaks[index].ppm)
+        let wander = wanderCO.value, gain60 = gains.tau60
+        monitors.withUnsafeMutableBufferPointer { monitors in
+            for index in monitors.indices {
+                monitors[index].leak.step(dt: dt, gain60: gain60)
+                let sign: Double = index & 1 == 0 ? 1 : -1
+                monitors[index].ppm = max(0, 2 + sign * wander + monitors[index].leak.ppm)
+            }
         }
         runLowInterlock(now: now, dt: dt, events: &events)
         runHighInterlock(now: now, dt: dt, events: &events)
@@ -25,9 +29,9 @@ extension GasSystem {
     mutating func stepHolder(dt: Double) {
         let inflow = inletOpen ? openInflowPctPerMin : 0
         let outflow = outletOpen ? openOutflowPctPerMin : 0
-        levelPct = SteelMath.clamp(levelPct + (inflow - outflow) * dt / 60, 0, 100)
+        levelPct = SteelMath.clamp(levelPct + (inflow - outflow) * dt * (1.0 / 60), 0, 100)
         let target = GasSystem.holderPressure(levelPct: levelPct) + wanderHolder.value
-        holderKPa.steelLag(toward: target, gain: SteelMath.gain(dt, 20))
+        holderKPa.steelLag(toward: target, gain: gains.tau20)
     }
 
     /// Main pressure (τ 10 s) falls with excess demand, with a pressure-loss fault, with the holder
@@ -36,12 +40,12 @@ extension GasSystem {
         if mainDropKPaPerS > 0 {
             mainLossKPa = min(mainLossKPa + mainDropKPaPerS * dt, 9.5)
         } else if mainLossKPa > 0 {
-            mainLossKPa.steelLag(toward: 0, gain: SteelMath.gain(dt, 60))
+            mainLossKPa.steelLag(toward: 0, gain: gains.tau60)
         }
         var target = 10 - (demandPct - 100) * 0.05 - mainLossKPa + wanderMain.value
         if !outletOpen { target -= 3 }
         if outletOpen && levelPct < 0.5 { target -= 6 }
-        mainKPa.steelLag(toward: max(0, target), gain: SteelMath.gain(dt, 10))
+        mainKPa.steelLag(toward: max(0, target), gain: gains.tau10)
     }
 
     var shownLevel: Double { SteelMath.clamp(levelPct + wanderLevel.value, 0, 100) }
@@ -104,13 +108,19 @@ extension GasSystem {
     }
 
     public func write(into values: inout [Double], at offset: Int) {
-        values[offset] = shownLevel
-        values[offset + 1] = holderKPa
-        values[offset + 2] = mainKPa
-        for index in 0..<coMonitors { values[offset + 3 + index] = coPPM[index] }
-        let tail = offset + 3 + coMonitors
-        values[tail] = inletOpen ? 1 : 0
-        values[tail + 1] = outletOpen ? 1 : 0
-        values[tail + 2] = bypassFlag
+        let count = 6 + coMonitors
+        precondition(offset >= 0 && offset + count <= values.count)
+        values.withUnsafeMutableBufferPointer { all in
+            let out = UnsafeMutableBufferPointer(rebasing: all[offset..<(offset + count)])
+            out[0] = shownLevel
+            out[1] = holderKPa
+            out[2] = mainKPa
+            monitors.withUnsafeBufferPointer { monitors in
+                for index in monitors.indices { out[3 + index] = monitors[index].ppm }
+            }
+            out[count - 3] = inletOpen ? 1 : 0
+            out[count - 2] = outletOpen ? 1 : 0
+            out[count - 1] = bypassFlag
+        }
     }
 }

@@ -43,8 +43,7 @@ public struct GasSystem: Equipment {
     var levelPct: Double
     var holderKPa: Double
     var mainKPa = 10.0
-    var coPPM: [Double]
-    var coLeaks: [SteelGasLeak]
+    var monitors: [SteelCOMonitor]
     var inletOpen = true
     var outletOpen = true
     var lowTripped = false
@@ -56,6 +55,7 @@ public struct GasSystem: Equipment {
     var bypassLow = false
     var bypassHigh = false
 
+    var gains = SteelGains()
     var lowTimer = SteelTripTimer()
     var highTimer = SteelTripTimer()
     var wanderLevel = SteelWander(sigma: 0.3, tauS: 120)
@@ -69,8 +69,7 @@ public struct GasSystem: Equipment {
         interlockDelayS = config.number("interlockDelayS", default: 2)
         levelPct = SteelMath.clamp(config.number("initialLevelPct", default: 50), 0, 100)
         holderKPa = GasSystem.holderPressure(levelPct: levelPct)
-        coPPM = Array(repeating: 2, count: coMonitors)
-        coLeaks = Array(repeating: SteelGasLeak(), count: coMonitors)
+        monitors = Array(repeating: SteelCOMonitor(), count: coMonitors)
         points = GasSystem.makePoints(id: id, coMonitors: coMonitors)
         interlocks = GasSystem.makeInterlocks(id: id, delayS: interlockDelayS)
     }
@@ -133,6 +132,12 @@ public struct GasSystem: Equipment {
     /// Inflow and outflow if the valves were open, % of holder per minute.
     var openInflowPctPerMin: Double { GasSystem.productionPctPerMin + max(0, imbalancePctPerS * 60) }
     var openOutflowPctPerMin: Double {
-        GasSystem.productionPctPerMin * demandPct / 100 + max(0, -imbalancePctPerS * 60)
+        GasSystem.productionPctPerMin * demandPct * 0.01 + max(0, -imbalancePctPerS * 60)
     }
+}
+
+/// One fixed CO monitor: its reading and the leak (if any) near it.
+struct SteelCOMonitor: Sendable {
+    var leak = SteelGasLeak()
+    var ppm = 2.0
 }

@@ -24,6 +24,7 @@ public struct Ladle: Equipment {
     var hotSpotC = 0.0
     var hotSpotRateCPerS = 0.0
     var wander = SteelWander(sigma: 3, tauS: 120)
+    var gains = SteelGains()
 
     public init(config: EquipmentConfig) {
         id = config.id
@@ -61,13 +62,14 @@ public struct Ladle: Equipment {
     /// The hot spot grows at the fault's rate; the shell follows it (τ 60 s) with slow wander.
     public mutating func step(now: SimInstant, dt: Double, rng: inout SeededRandom, events: inout [PlantEvent]) {
         let (u, _, _, _) = SteelMath.uniforms(&rng)
-        wander.step(u, dt: dt, sqrtDt: dt.squareRoot())
+        gains.update(dt)
+        wander.step(u, dt: dt, sqrtDt: gains.sqrtDt)
         if hotSpotRateCPerS > 0 {
             hotSpotC += hotSpotRateCPerS * dt
         } else if hotSpotC > 0 {
-            hotSpotC.steelLag(toward: 0, gain: SteelMath.gain(dt, 300))
+            hotSpotC.steelLag(toward: 0, gain: gains.tau300)
         }
-        shellC.steelLag(toward: normalShellC + hotSpotC + wander.value, gain: SteelMath.gain(dt, 60))
+        shellC.steelLag(toward: normalShellC + hotSpotC + wander.value, gain: gains.tau60)
     }
 
     public func write(into values: inout [Double], at offset: Int) {

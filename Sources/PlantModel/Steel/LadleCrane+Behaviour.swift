@@ -45,7 +45,7 @@ extension LadleCrane {
         guard accepts(fault) else { return }
         switch fault {
         case .craneBrakeFault(let brake):
-            brakeFault[brake - 1] = true
+            if brake == 1 { brakeFault1 = true } else { brakeFault2 = true }
             if hoisted || lifting {
                 events.append(
                     PlantEvent(
@@ -61,7 +61,8 @@ extension LadleCrane {
     public mutating func clear(_ fault: EquipmentFault, now: SimInstant, events: inout [PlantEvent]) {
         guard accepts(fault) else { return }
         switch fault {
-        case .craneBrakeFault(let brake): brakeFault[brake - 1] = false
+        case .craneBrakeFault(let brake):
+            if brake == 1 { brakeFault1 = false } else { brakeFault2 = false }
         case .interlockBypassed(let name): setBypass(name, false)
         default: break
         }
@@ -74,7 +75,8 @@ extension LadleCrane {
 
     /// The load cell follows the rope tension as the hoist takes the ladle up or sets it down (τ 1.5 s).
     public mutating func step(now: SimInstant, dt: Double, rng: inout SeededRandom, events: inout [PlantEvent]) {
-        loadT.steelLag(toward: hookTargetT, gain: SteelMath.gain(dt, 1.5))
+        gains.update(dt)
+        loadT.steelLag(toward: hookTargetT, gain: gains.tau1_5)
         runOverloadInterlock(now: now, dt: dt, events: &events)
         runBrakeInterlock(now: now, dt: dt, events: &events)
         if lifting && abs(loadT - hookTargetT) < 0.005 * ratedLoadT && (hookTargetT < overloadT || bypassOverload) {
@@ -130,10 +132,14 @@ extension LadleCrane {
     }
 
     public func write(into values: inout [Double], at offset: Int) {
-        values[offset] = loadT
-        values[offset + 1] = brakeFault[0] ? 1 : 0
-        values[offset + 2] = brakeFault[1] ? 1 : 0
-        values[offset + 3] = overloadBlocked || brakeBlocked ? 1 : 0
-        values[offset + 4] = bypassFlag
+        precondition(offset >= 0 && offset + 5 <= values.count)
+        values.withUnsafeMutableBufferPointer { all in
+            let out = UnsafeMutableBufferPointer(rebasing: all[offset..<(offset + 5)])
+            out[0] = loadT
+            out[1] = brakeFault1 ? 1 : 0
+            out[2] = brakeFault2 ? 1 : 0
+            out[3] = overloadBlocked || brakeBlocked ? 1 : 0
+            out[4] = bypassFlag
+        }
     }
 }

@@ -37,7 +37,9 @@ public struct LadleCrane: Equipment {
     var lifting = false
     var overloadBlocked = false
     var brakeBlocked = false
-    var brakeFault = [false, false]
+    var brakeFault1 = false
+    var brakeFault2 = false
+    var gains = SteelGains()
     var bypassOverload = false
     var bypassBrake = false
     var bothBrakesS = 0.0
@@ -89,5 +91,5 @@ public struct LadleCrane: Equipment {
     }
 
     var bypassFlag: Double { bypassOverload || bypassBrake ? 1 : 0 }
-    var anyBrakeFault: Bool { brakeFault[0] || brakeFault[1] }
+    var anyBrakeFault: Bool { brakeFault1 || brakeFault2 }
 }

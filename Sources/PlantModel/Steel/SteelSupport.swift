@@ -28,6 +28,30 @@ extension Double {
     mutating func steelLag(toward target: Double, gain: Double) { self += (target - self) * gain }
 }
 
+/// First-order-lag gains for the time constants the steel models use, plus √dt, recomputed only
+/// when the step size changes (so the hot path does no division and no square root).
+struct SteelGains: Sendable {
+    private(set) var dt = -1.0
+    private(set) var sqrtDt = 0.0
+    private(set) var tau1_5 = 0.0, tau3 = 0.0, tau4 = 0.0, tau5 = 0.0, tau6 = 0.0, tau10 = 0.0, tau12 = 0.0
+    private(set) var tau15 = 0.0, tau20 = 0.0, tau30 = 0.0, tau60 = 0.0, tau300 = 0.0, tau600 = 0.0
+
+    @inline(__always)
+    mutating func update(_ step: Double) {
+        if step != dt { recompute(step) }
+    }
+
+    private mutating func recompute(_ step: Double) {
+        dt = step
+        sqrtDt = max(0, step).squareRoot()
+        tau1_5 = SteelMath.gain(step, 1.5); tau3 = SteelMath.gain(step, 3); tau4 = SteelMath.gain(step, 4)
+        tau5 = SteelMath.gain(step, 5); tau6 = SteelMath.gain(step, 6); tau10 = SteelMath.gain(step, 10)
+        tau12 = SteelMath.gain(step, 12); tau15 = SteelMath.gain(step, 15); tau20 = SteelMath.gain(step, 20)
+        tau30 = SteelMath.gain(step, 30); tau60 = SteelMath.gain(step, 60); tau300 = SteelMath.gain(step, 300)
+        tau600 = SteelMath.gain(step, 600)
+    }
+}
+
 /// Slow process wander: a mean-reverting random walk (discrete Ornstein–Uhlenbeck with uniform
 /// increments) with a given stationary standard deviation and correlation time.
 struct SteelWander: Sendable {
@@ -88,12 +112,12 @@ struct SteelGasLeak: Sendable {
 
     /// Ventilation clears a stopped leak with a 60 s time constant.
     @inline(__always)
-    mutating func step(dt: Double) {
+    mutating func step(dt: Double, gain60: Double) {
         if active {
             elapsedS += dt
             ppm = startPPM + (targetPPM - startPPM) * min(1, elapsedS / rampS)
         } else if ppm > 0 {
-            ppm -= ppm * SteelMath.gain(dt, 60)
+            ppm -= ppm * gain60
             if ppm < 1e-3 { ppm = 0 }
         }
     }
