@@ -18,6 +18,11 @@ enum SteelMath {
         )
     }
 
+    /// A number for specification text: `240`, `0.4`.
+    static func text(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e12 ? String(Int64(value)) : String(value)
+    }
+
     @inline(__always)
     static func clamp(_ value: Double, _ low: Double, _ high: Double) -> Double { min(max(value, low), high) }
 }
