@@ -53,7 +53,10 @@ import Testing
     }
 
     @Test func bypassedOrStuckBleederFailsAndPressureKeepsRising() {
-        for fault in [EquipmentFault.interlockBypassed(interlock: "topPressureBleeder"), .valveStuck(valve: .topBleeder)] {
+        let faults: [EquipmentFault] = [
+            .interlockBypassed(interlock: "topPressureBleeder"), .valveStuck(valve: .topBleeder),
+        ]
+        for fault in faults {
             var bf = furnace()
             bf.inject(fault)
             bf.inject(.topPressureSurge(riseKPaPerMin: 60))

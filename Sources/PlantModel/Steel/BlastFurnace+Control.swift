@@ -15,7 +15,8 @@ extension BlastFurnace {
         case .hearthErosion(let sensor, _): (1...hearthSensors).contains(sensor)
         case .coLeak(let location, _, _): EquipmentFault.steelLocation(location, matches: "CO_TUY", id: id)
         case .valveStuck(let valve), .valveFailed(let valve): valve == .topBleeder
-        case .interlockBypassed(let name): name == BlastFurnace.bleederInterlock || name == BlastFurnace.coolingInterlock
+        case .interlockBypassed(let name):
+            name == BlastFurnace.bleederInterlock || name == BlastFurnace.coolingInterlock
         default: false
         }
     }
@@ -33,7 +34,8 @@ extension BlastFurnace {
                 topSetKPa = kPa
                 events.append(
                     PlantEvent(
-                        time: now, kind: .stateChanged, equipment: id, name: "topPressureSetpoint", detail: "\(kPa) kPa"))
+                        time: now, kind: .stateChanged, equipment: id, name: "topPressureSetpoint",
+                        detail: "\(kPa) kPa"))
             }
         case .setBlastPressure(let kPa):
             if kPa < 0 || kPa > 600 {

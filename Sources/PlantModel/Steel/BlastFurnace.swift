@@ -14,7 +14,9 @@ public struct BlastFurnace: Equipment {
         name: typeName, industry: .steel,
         summary: "Blast furnace: top pressure and top bleeder, hot blast, cooling water, tuyeres, hearth, CO",
         parameters: [
-            ParameterSpec("volumeM3", .number, default: .number(1080), range: 100...6000, summary: "Working volume, m³"),
+            ParameterSpec(
+                "volumeM3", .number, default: .number(1080), range: 100...6000,
+                summary: "Working volume, m³ (informational)"),
             ParameterSpec(
                 "hearthSensors", .integer, default: .number(4), range: 1...16,
                 summary: "Number of hearth side-wall thermocouples (HEARTH_T1..n)"),
@@ -107,7 +109,8 @@ public struct BlastFurnace: Equipment {
         var points: [PointSpec] = [
             .steelAnalog(
                 id, "TOP_P", zh: "高炉炉顶压力", en: "BF top pressure", unit: "kPa", range: 0...400,
-                limits: Limits(l: 120, h: min(topHighKPa, bleederSetKPa), hh: bleederSetKPa), critical: true, noise: 0.8,
+                limits: Limits(l: 120, h: min(topHighKPa, bleederSetKPa), hh: bleederSetKPa), critical: true,
+                noise: 0.8,
                 clause: "Order10-Art4-5"),
             .steelAnalog(
                 id, "BLAST_P", zh: "热风压力", en: "BF hot-blast pressure", unit: "kPa", range: 0...600,
@@ -143,7 +146,8 @@ public struct BlastFurnace: Equipment {
         [
             InterlockSpec(
                 name: bleederInterlock, nameZh: "炉顶压力与炉顶放散阀联锁", equipment: id,
-                triggerPoints: ["\(id)_TOP_P"], trigger: "\(id)_TOP_P ≥ HH (bleeder set \(SteelMath.text(bleederSetKPa)) kPa)",
+                triggerPoints: ["\(id)_TOP_P"],
+                trigger: "\(id)_TOP_P ≥ HH (bleeder set \(SteelMath.text(bleederSetKPa)) kPa)",
                 actions: ["open top bleeder valve (炉顶放散阀)", "vent until top pressure is back near setpoint"],
                 resultPoints: ["\(id)_BLEEDER": 1], activeWindow: "always (furnace in blast)", delayS: delayS,
                 clause: "Order10-Art4-5"),

@@ -100,7 +100,9 @@ extension GasSystem {
         }
     }
 
-    func reportFailure(_ timer: inout SteelTripTimer, _ interlock: String, _ now: SimInstant, _ events: inout [PlantEvent]) {
+    func reportFailure(
+        _ timer: inout SteelTripTimer, _ interlock: String, _ now: SimInstant, _ events: inout [PlantEvent]
+    ) {
         guard !timer.failureReported else { return }
         timer.failureReported = true
         events.append(

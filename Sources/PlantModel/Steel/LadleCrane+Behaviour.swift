@@ -22,7 +22,8 @@ extension LadleCrane {
             let blockedByBrake = brakeBlocked || (anyBrakeFault && !bypassBrake)
             if overloadBlocked || blockedByBrake || hoisted || load < 0 {
                 let detail =
-                    overloadBlocked ? "overload" : blockedByBrake ? "brake fault" : hoisted ? "already hoisted" : "bad load"
+                    overloadBlocked
+                    ? "overload" : blockedByBrake ? "brake fault" : hoisted ? "already hoisted" : "bad load"
                 events.append(
                     PlantEvent(time: now, kind: .operationRefused, equipment: id, name: "hoistBlocked", detail: detail))
                 return
@@ -98,11 +99,13 @@ extension LadleCrane {
                         time: now, kind: .interlockTripped, equipment: id, name: LadleCrane.overloadInterlock,
                         detail: "hoist-up blocked"))
                 events.append(
-                    PlantEvent(time: now, kind: .operationRefused, equipment: id, name: "hoistBlocked", detail: "overload"))
+                    PlantEvent(
+                        time: now, kind: .operationRefused, equipment: id, name: "hoistBlocked", detail: "overload"))
             }
         } else if overloadBlocked && hookTargetT == 0 && loadT < 0.05 * ratedLoadT {
             overloadBlocked = false
-            events.append(PlantEvent(time: now, kind: .interlockReset, equipment: id, name: LadleCrane.overloadInterlock))
+            events.append(
+                PlantEvent(time: now, kind: .interlockReset, equipment: id, name: LadleCrane.overloadInterlock))
         }
     }
 
@@ -124,7 +127,9 @@ extension LadleCrane {
         }
     }
 
-    func reportFailure(_ timer: inout SteelTripTimer, _ interlock: String, _ now: SimInstant, _ events: inout [PlantEvent]) {
+    func reportFailure(
+        _ timer: inout SteelTripTimer, _ interlock: String, _ now: SimInstant, _ events: inout [PlantEvent]
+    ) {
         guard !timer.failureReported else { return }
         timer.failureReported = true
         events.append(

@@ -79,7 +79,8 @@ public struct LadleCrane: Equipment {
         [
             InterlockSpec(
                 name: overloadInterlock, nameZh: "起重量超载起升闭锁", equipment: id, triggerPoints: ["\(id)_LOAD"],
-                trigger: "\(id)_LOAD ≥ HH (110 % of \(SteelMath.text(ratedLoadT)) t)", actions: ["block hoist-up (lowering allowed)"],
+                trigger: "\(id)_LOAD ≥ HH (110 % of \(SteelMath.text(ratedLoadT)) t)",
+                actions: ["block hoist-up (lowering allowed)"],
                 resultPoints: ["\(id)_HOIST_BLK": 1], activeWindow: "while taking up a load", delayS: delayS,
                 clause: "GB6067.1"),
             InterlockSpec(
