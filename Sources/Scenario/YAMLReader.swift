@@ -5,6 +5,11 @@ final class DiagnosticSink {
     private(set) var items: [Diagnostic] = []
     private var fileOrder: [String: Int] = [:]
 
+    /// Files registered first sort first (the file being loaded, before the files it names).
+    func register(file: String) {
+        if fileOrder[file] == nil { fileOrder[file] = fileOrder.count }
+    }
+
     func add(_ diagnostic: Diagnostic) {
         if fileOrder[diagnostic.location.file] == nil { fileOrder[diagnostic.location.file] = fileOrder.count }
         if !items.contains(diagnostic) { items.append(diagnostic) }
