@@ -106,7 +106,7 @@ struct PlantFileParser {
             return reader.bool(node).map { .flag($0) }
         case .text:
             if spec.allowed.isEmpty { return reader.string(node).map { .text($0) } }
-            return reader.choice(node, spec.allowed, what: "value for '\(spec.name)'").map { .text($0) }
+            return reader.choice(node, spec.allowed, what: spec.name).map { .text($0) }
         }
     }
 }

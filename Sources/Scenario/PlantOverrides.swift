@@ -16,7 +16,7 @@ extension PlantFileParser {
         for pair in pairs {
             guard let code = reader.string(pair.key, "a point code") else { continue }
             guard let index = plant.pointIndex[code], index < plant.points.count else {
-                sink.error(pair.key.location, "unknown point '\(YNode.clip(code))' in plant '\(config.enterprise.code)'",
+                sink.error(pair.key.location, "unknown point '\(YNode.clip(code))'",
                            suggestion: Suggest.closest(to: code, among: codes))
                 continue
             }

@@ -32,7 +32,8 @@ struct PlantScope {
     func check(_ name: String, in names: [String], what: String, plant: String?, at location: SourceLocation, sink: DiagnosticSink) -> Bool {
         guard complete else { return true }
         if names.contains(name) { return true }
-        sink.error(location, "unknown \(what) '\(YNode.clip(name))' in plant \(label(plant))",
+        let place = entries.count > 1 ? " in plant \(label(plant))" : ""
+        sink.error(location, "unknown \(what) '\(YNode.clip(name))'\(place)",
                    suggestion: Suggest.closest(to: name, among: names))
         return false
     }

@@ -52,6 +52,8 @@ struct TimelineParser {
         case "mark": keys += ["mark"]
         default:
             keys += Self.actionKeys + ["plant", "equipment", "point", "duration"]
+                + Self.parameterNames(OperationSchema.all, nil) + Self.parameterNames(FaultSchema.all, nil)
+                + Self.parameterNames(SensorFaultSchema.all, nil)
         }
         return keys
     }
@@ -78,7 +80,8 @@ struct TimelineParser {
             let found = kinds.isEmpty ? "none" : kinds.map { "'\($0)'" }.joined(separator: " and ")
             sink.error(node.location, "expected exactly one of op, fault, sensor, clear or mark in timeline step, found \(found)")
         }
-        var step = RawStep(name: nil, nameLocation: node.location, timing: parseTiming(map), action: nil, isFault: false,
+        let isFault = kinds.contains("fault") || kinds.contains("sensor")
+        var step = RawStep(name: nil, nameLocation: node.location, timing: parseTiming(map), action: nil, isFault: isFault,
                            clearTarget: nil, plant: nil, equipment: nil, duration: nil, location: node.location)
         if let nameNode = map["name"], let name = reader.string(nameNode, "a step name") {
             step.name = name
