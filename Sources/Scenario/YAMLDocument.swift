@@ -69,7 +69,7 @@ enum YAMLDocument {
         }
         let root: Node?
         do {
-            root = try compose(yaml: text)
+            root = try compose(yaml: text, Resolver.basic)
         } catch {
             sink.add(syntaxDiagnostic(error, text: text, file: file))
             return nil
@@ -93,24 +93,31 @@ enum YAMLDocument {
         var flowDepth = 0
         var atLineStart = true
         var indent = 0
-        var quote: Character? = nil
-        for char in text {
-            if char == "\n" {
+        var quote: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 10 {
                 line += 1; atLineStart = true; indent = 0
                 continue
             }
             if atLineStart {
-                if char == " " || char == "-" || char == "?" { indent += 1; if indent > maxDepth * 2 { return line } ; continue }
+                // space, '-', '?': indentation and block indicators
+                if byte == 32 || byte == 45 || byte == 63 {
+                    indent += 1
+                    if indent > maxDepth * 2 { return line }
+                    continue
+                }
                 atLineStart = false
             }
-            if let open = quote {
-                if char == open { quote = nil }
+            if quote != 0 {
+                if byte == quote { quote = 0 }
                 continue
             }
-            switch char {
-            case "\"", "'": if flowDepth > 0 { quote = char }
-            case "[", "{": flowDepth += 1; if flowDepth > maxDepth { return line }
-            case "]", "}": flowDepth = max(0, flowDepth - 1)
+            switch byte {
+            case 34, 39: if flowDepth > 0 { quote = byte }
+            case 91, 123:
+                flowDepth += 1
+                if flowDepth > maxDepth { return line }
+            case 93, 125: flowDepth = max(0, flowDepth - 1)
             default: break
             }
         }
