@@ -103,7 +103,8 @@ extension ActionParameter {
         case .number(let range):
             guard let value = reader.number(node) else { return nil }
             if let range, !range.contains(value) {
-                reader.sink.error(node.location, "\(name) \(Self.format(value)) is outside \(Self.format(range.lowerBound))…\(Self.format(range.upperBound))\(unitSuffix)")
+                let bounds = "\(Self.format(range.lowerBound))…\(Self.format(range.upperBound))"
+                reader.sink.error(node.location, "\(name) \(Self.format(value)) is outside \(bounds)\(unitSuffix)")
                 return nil
             }
             return .number(value)

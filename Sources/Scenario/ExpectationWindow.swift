@@ -53,7 +53,8 @@ extension ExpectationParser {
     func stepTime(_ name: String, _ node: YNode, key: String) -> SimInstant? {
         if let at = times[name] { return at }
         if !names.contains(name) {
-            sink.error(node.location, "unknown step '\(YNode.clip(name))' in '\(key)'", suggestion: Suggest.closest(to: name, among: names))
+            sink.error(node.location, "unknown step '\(YNode.clip(name))' in '\(key)'",
+                       suggestion: Suggest.closest(to: name, among: names))
         }
         return nil
     }

@@ -72,7 +72,8 @@ struct PlantFileParser {
             guard let typeName, let type = catalogue.first(where: { $0.name == typeName }) else { continue }
             if let industry, type.industry != industry, let typeNode = map["type"] {
                 sink.error(typeNode.location,
-                           "equipment type '\(typeName)' is \(type.industry.rawValue) equipment, but the enterprise's industry is \(industry.rawValue)")
+                           "equipment type '\(typeName)' is \(type.industry.rawValue) equipment, "
+                               + "but the enterprise's industry is \(industry.rawValue)")
             }
             let params = map.present("params").map { parseParams($0, type: type) } ?? [:]
             if let id { configs.append(EquipmentConfig(type: typeName, id: id, params: params)) }
@@ -98,7 +99,8 @@ struct PlantFileParser {
             if spec.kind == .integer { value = reader.integer(node).map(Double.init) } else { value = reader.number(node) }
             guard let value else { return nil }
             if let range = spec.range, !range.contains(value) {
-                sink.error(node.location, "parameter '\(spec.name)' is \(ActionParameter.format(value)), outside \(ActionParameter.format(range.lowerBound))…\(ActionParameter.format(range.upperBound))")
+                let bounds = "\(ActionParameter.format(range.lowerBound))…\(ActionParameter.format(range.upperBound))"
+                sink.error(node.location, "parameter '\(spec.name)' is \(ActionParameter.format(value)), outside \(bounds)")
                 return nil
             }
             return .number(value)

@@ -66,7 +66,8 @@ extension PlantFileParser {
         }
         guard ok else { return nil }
         if let problem = limits.orderingProblem() {
-            sink.error(node.location, "limits of '\(code)' are out of order after merging with the defaults: \(problem) (expected LL ≤ L ≤ H ≤ HH)")
+            sink.error(node.location, "limits of '\(code)' are out of order after merging with the defaults: "
+                           + "\(problem) (expected LL ≤ L ≤ H ≤ HH)")
             return nil
         }
         return limits

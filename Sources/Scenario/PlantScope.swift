@@ -29,7 +29,8 @@ struct PlantScope {
     }
 
     /// Checks a name against a list from the plants; reports an unknown name with a suggestion.
-    func check(_ name: String, in names: [String], what: String, plant: String?, at location: SourceLocation, sink: DiagnosticSink) -> Bool {
+    func check(_ name: String, in names: [String], what: String, plant: String?, at location: SourceLocation,
+               sink: DiagnosticSink) -> Bool {
         guard complete else { return true }
         if names.contains(name) { return true }
         let place = entries.count > 1 ? " in plant \(label(plant))" : ""

@@ -125,7 +125,8 @@ struct TimelineParser {
     func parseTarget(_ map: MapReader, into step: inout RawStep) {
         if let plantNode = map.present("plant"), let code = reader.string(plantNode, "an enterprise code") {
             if scope.complete, !scope.codes.contains(code) {
-                sink.error(plantNode.location, "unknown plant '\(YNode.clip(code))'", suggestion: Suggest.closest(to: code, among: scope.codes))
+                sink.error(plantNode.location, "unknown plant '\(YNode.clip(code))'",
+                           suggestion: Suggest.closest(to: code, among: scope.codes))
             } else {
                 step.plant = code
             }

@@ -6,6 +6,9 @@ struct TimelineResolver {
     let sink: DiagnosticSink
     let duration: SimDuration?
 
+    /// Resolved times are capped (about 31 700 years) so later window arithmetic cannot overflow.
+    static let maxTimeMs: Int64 = 1_000_000_000_000_000
+
     struct Result {
         var timeline: [TimelineStep]
         /// Resolved times of named steps (for expectation windows).
@@ -83,8 +86,8 @@ struct TimelineResolver {
                 return nil
             }
             let (sum, overflow) = base.milliseconds.addingReportingOverflow(delay.milliseconds)
-            guard !overflow else {
-                sink.error(location, "step time overflows")
+            guard !overflow, sum <= Self.maxTimeMs else {
+                sink.error(location, "step time is beyond \(SimDuration(milliseconds: Self.maxTimeMs))")
                 failed.insert(position)
                 return nil
             }

@@ -67,6 +67,11 @@ enum YAMLDocument {
                        "document nests deeper than \(maxDepth) levels")
             return nil
         }
+        if let line = aliasKeyLine(text) {
+            sink.error(SourceLocation(file: file, line: line, column: 1),
+                       "aliases may not be used in mapping keys (complex keys are not supported with aliases)")
+            return nil
+        }
         let root: Node?
         do {
             root = try compose(yaml: text, Resolver.basic)
@@ -122,6 +127,58 @@ enum YAMLDocument {
             }
         }
         return nil
+    }
+
+    /// Yams hashes every mapping key while composing; a key built from aliases can expand
+    /// exponentially before the node budget applies. When a document uses aliases at all, this
+    /// refuses (conservatively, by looking at the text) an alias followed by `:`, a flow collection
+    /// followed by `:` (a collection key), and explicit `?` keys. Returns the first such line.
+    static func aliasKeyLine(_ text: String) -> Int? {
+        let lines = text.utf8.split(separator: 10, omittingEmptySubsequences: false).map { Array($0) }
+        guard lines.contains(where: { !aliasEnds(in: $0).isEmpty }) else { return nil }
+        for (number, line) in lines.enumerated() {
+            for end in aliasEnds(in: line) {
+                var j = end
+                while j < line.count, line[j] == 32 || line[j] == 9 { j += 1 }
+                if j < line.count, line[j] == 58 { return number + 1 }  // `*a :`
+            }
+            for i in line.indices {
+                let next: UInt8 = i + 1 < line.count ? line[i + 1] : 32
+                let nextIsBreak = next == 32 || next == 9 || next == 13
+                if line[i] == 58, nextIsBreak || next == 44 || next == 93 || next == 125 {
+                    var j = i - 1
+                    while j >= 0, line[j] == 32 || line[j] == 9 { j -= 1 }
+                    if j >= 0, line[j] == 93 || line[j] == 125 { return number + 1 }  // `[..]:` or `{..}:`
+                }
+                let previous: UInt8 = i > 0 ? line[i - 1] : 32
+                let keyStart = previous == 32 || previous == 9 || previous == 123 || previous == 44
+                if line[i] == 63, nextIsBreak, keyStart { return number + 1 }  // explicit `? key`
+            }
+        }
+        return nil
+    }
+
+    /// Indices just past each alias token (`*name`, name = letters, digits, `-`, `_`) on one line.
+    static func aliasEnds(in line: [UInt8]) -> [Int] {
+        var ends: [Int] = []
+        var i = 0
+        while i < line.count {
+            let previous: UInt8 = i > 0 ? line[i - 1] : 32
+            let starts = previous == 32 || previous == 9 || previous == 91 || previous == 123 || previous == 44
+            if line[i] == 42, starts {
+                var j = i + 1
+                while j < line.count, isAnchorChar(line[j]) { j += 1 }
+                if j > i + 1 { ends.append(j) }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        return ends
+    }
+
+    static func isAnchorChar(_ byte: UInt8) -> Bool {
+        (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 45 || byte == 95
     }
 
     static func syntaxDiagnostic(_ error: any Error, text: String, file: String) -> Diagnostic {

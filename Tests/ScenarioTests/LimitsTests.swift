@@ -22,6 +22,20 @@ import Testing
         #expect((diagnostics.first?.location.line ?? 0) >= 1)
     }
 
+    /// Yams hashes mapping keys while composing, so keys made of aliases are refused before parsing.
+    @Test(arguments: ["\nj: { ? *i : x, ? *h : y }\n", "\n*i : x\n", "\nk: {[*i, *h]: x}\n", "\n[*i]: y\n"])
+    func aliasesInKeysAreRefused(extra: String) {
+        let diagnostics = Fixtures.loader(["k.yaml": Self.bomb + extra]).validate(path: "k.yaml").map(\.description)
+        #expect(diagnostics == ["k.yaml:10:1: error: aliases may not be used in mapping keys (complex keys are not supported with aliases)"])
+    }
+
+    @Test func plainAliasesStillWork() {
+        let text = "a: &x {p: 1}\nb: *x\nc: [*x, *x]\nd: {e: *x, f: *x}\n"
+        let diagnostics = Fixtures.loader(["k.yaml": text]).validate(path: "k.yaml")
+        #expect(!diagnostics.isEmpty)
+        #expect(!diagnostics.contains { $0.message.contains("alias") })
+    }
+
     @Test func oversizedFileIsRejectedAtOneOne() {
         let text = String(repeating: "# padding\n", count: 20)
         let loader = Fixtures.loader(["big.yaml": text], limits: LoadLimits(maxBytes: 100, maxNodes: 1000))
