@@ -50,17 +50,76 @@ public struct ScenarioLoader: Sendable {
         self.catalogue = catalogue
     }
 
+    /// Loads one plant file; throws every diagnostic (sorted by position) when it is not valid.
     public func loadPlant(path: String) throws(DiagnosticError) -> PlantConfig {
-        fatalError("not yet implemented")
+        let sink = DiagnosticSink()
+        sink.register(file: path)
+        let config = readText(path, sink: sink, reportAt: nil).flatMap { plant(text: $0, path: path, sink: sink) }
+        guard let config, sink.count == 0 else { throw DiagnosticError(sink.sorted) }
+        return config
     }
 
+    /// Loads a scenario and the plant files it names; throws every diagnostic of the scenario and
+    /// of its plant files (sorted: scenario first, then plant files, each by position).
+    ///
+    /// `LoadedScenario.digest` is the lowercase hex SHA-256 of the UTF-8 bytes of the scenario
+    /// file's text, followed, for each plant file in `spec.plantPaths` order, by one NUL byte (0x00)
+    /// and the UTF-8 bytes of that plant file's text. NUL never occurs in valid YAML, so the
+    /// concatenation is unambiguous; any byte change in any input changes the digest.
     public func loadScenario(path: String) throws(DiagnosticError) -> LoadedScenario {
-        fatalError("not yet implemented")
+        let sink = DiagnosticSink()
+        sink.register(file: path)
+        let loaded = readText(path, sink: sink, reportAt: nil).flatMap { scenario(text: $0, path: path, sink: sink) }
+        guard let loaded, sink.count == 0 else { throw DiagnosticError(sink.sorted) }
+        return loaded
     }
 
     /// Validates one file of either kind (a plant file has a top-level `enterprise:`); returns
     /// every diagnostic, empty when the file is valid.
     public func validate(path: String) -> [Diagnostic] {
-        fatalError("not yet implemented")
+        let sink = DiagnosticSink()
+        sink.register(file: path)
+        guard let text = readText(path, sink: sink, reportAt: nil) else { return sink.sorted }
+        guard let root = YAMLDocument.parse(text: text, file: path, limits: limits, into: sink) else { return sink.sorted }
+        if Self.isPlantFile(root) {
+            _ = plant(root: root, sink: sink)
+        } else {
+            _ = scenario(root: root, text: text, path: path, sink: sink)
+        }
+        return sink.sorted
+    }
+
+    static func isPlantFile(_ root: YNode) -> Bool {
+        guard case .mapping(let pairs) = root.value else { return false }
+        return pairs.contains { $0.key.scalarText == "enterprise" }
+    }
+
+    /// The file's text; a read failure is reported at `reportAt` (or at the file's 1:1).
+    func readText(_ path: String, sink: DiagnosticSink, reportAt: SourceLocation?) -> String? {
+        do {
+            return try reader.read(path)
+        } catch let error as SourceReadError {
+            let location = reportAt ?? SourceLocation(file: path, line: 1, column: 1)
+            let prefix = reportAt == nil ? "cannot read file" : "cannot read plant file '\(path)'"
+            sink.error(location, "\(prefix): \(error.reason)")
+        } catch {
+            let location = reportAt ?? SourceLocation(file: path, line: 1, column: 1)
+            sink.error(location, "cannot read file '\(path)': \(error)")
+        }
+        return nil
+    }
+
+    func plant(text: String, path: String, sink: DiagnosticSink) -> PlantConfig? {
+        guard let root = YAMLDocument.parse(text: text, file: path, limits: limits, into: sink) else { return nil }
+        return plant(root: root, sink: sink)
+    }
+
+    func plant(root: YNode, sink: DiagnosticSink) -> PlantConfig? {
+        PlantFileParser(reader: YAMLReader(sink: sink), catalogue: catalogue).parse(root)
+    }
+
+    func scenario(text: String, path: String, sink: DiagnosticSink) -> LoadedScenario? {
+        guard let root = YAMLDocument.parse(text: text, file: path, limits: limits, into: sink) else { return nil }
+        return scenario(root: root, text: text, path: path, sink: sink)
     }
 }
