@@ -102,13 +102,26 @@ public struct Plant: Sendable {
 
     /// Advance every instance; `rngs[i]` is instance i's own stream.
     public mutating func step(now: SimInstant, dt: Double, rngs: inout [SeededRandom], events: inout [PlantEvent]) {
-        for index in equipment.indices {
-            equipment[index].step(now: now, dt: dt, rng: &rngs[index], events: &events)
+        // Unsafe buffers: one uniqueness check per array instead of one per instance and tick.
+        equipment.withUnsafeMutableBufferPointer { instances in
+            rngs.withUnsafeMutableBufferPointer { streams in
+                for index in instances.indices {
+                    instances[index].step(now: now, dt: dt, rng: &streams[index], events: &events)
+                }
+            }
         }
     }
 
     /// True values of every point, in `points` order.
     public func write(into values: inout [Double]) {
         for index in equipment.indices { equipment[index].write(into: &values, at: offsets[index]) }
+    }
+
+    /// The same as `write(into:)`, reached through a mutating (in-place) access so the engine's
+    /// hot path does not copy the plant value; nothing is changed.
+    public mutating func writeInPlace(into values: inout [Double]) {
+        equipment.withUnsafeMutableBufferPointer { instances in
+            for index in instances.indices { instances[index].write(into: &values, at: offsets[index]) }
+        }
     }
 }

@@ -54,6 +54,16 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         }
     }
 
+    /// A cheap, bounded approximately-normal draw (mean 0, standard deviation 1) for instrument
+    /// noise: the Irwin–Hall sum of four 16-bit uniforms taken from one 64-bit draw, rescaled.
+    /// Bounded at ±3.46 σ, which suits sensor noise (no unphysical outliers) and costs no `log`.
+    public mutating func nextNoise() -> Double {
+        let bits = next()
+        let sum = Double(bits & 0xFFFF) + Double((bits >> 16) & 0xFFFF) + Double((bits >> 32) & 0xFFFF)
+            + Double(bits >> 48)
+        return (sum / 65536 - 2) * 1.7320508075688772
+    }
+
     /// True with probability numerator/denominator (integer ratio, no float rounding surprises).
     public mutating func chance(_ numerator: UInt64, in denominator: UInt64) -> Bool {
         precondition(denominator > 0)

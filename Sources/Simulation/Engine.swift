@@ -24,6 +24,13 @@ public struct Engine: Sendable {
     var trueValues: [[Double]]
     var nextDueMs: [[Int64]]
     var periodMs: [[Int64]]
+    /// Per plant, per point: what measuring needs, flattened out of `PointSpec` (no strings
+    /// copied on the hot path). Noise sigma is 0 for non-analog points.
+    let noiseSigma: [[Double]]
+    let rangeMin: [[Double]]
+    let rangeMax: [[Double]]
+    /// Per plant: the earliest next sampling time of any point.
+    var earliestDueMs: [Int64]
     var nextTimelineIndex = 0
     /// Faults with a `duration`, ordered by end time: (end, timeline index).
     var pendingEnds: [(end: SimInstant, step: Int)] = []
@@ -56,6 +63,10 @@ public struct Engine: Sendable {
         latestQuality = plants.map { Array(repeating: .offline, count: $0.points.count) }
         periodMs = plants.map { $0.points.map { max(1, $0.samplePeriod.milliseconds) } }
         nextDueMs = plants.map { Array(repeating: 0, count: $0.points.count) }
+        noiseSigma = plants.map { $0.points.map { $0.kind == .analog ? $0.noiseSigma : 0 } }
+        rangeMin = plants.map { $0.points.map(\.rangeMin) }
+        rangeMax = plants.map { $0.points.map(\.rangeMax) }
+        earliestDueMs = plants.map { _ in 0 }
     }
 
     public init(scenario: LoadedScenario, seed: UInt64? = nil, catalogue: [EquipmentType] = EquipmentCatalogue.all) {
@@ -94,7 +105,7 @@ public struct Engine: Sendable {
         let dt = spec.step.seconds
         for index in plants.indices {
             plants[index].step(now: time, dt: dt, rngs: &equipmentRngs[index], events: &plantEvents)
-            flushPlantEvents(plant: index, into: &sink)
+            if !plantEvents.isEmpty { flushPlantEvents(plant: index, into: &sink) }
         }
     }
 
@@ -107,32 +118,47 @@ public struct Engine: Sendable {
 
     mutating func sampleDuePoints<Sink: TraceSink>(at time: SimInstant, into sink: inout Sink) {
         let nowMs = time.milliseconds
-        for plant in plants.indices {
-            var wrote = false
-            for point in 0..<nextDueMs[plant].count where nextDueMs[plant][point] <= nowMs {
-                if !wrote {
-                    plants[plant].write(into: &trueValues[plant])
-                    wrote = true
+        for plant in plants.indices where earliestDueMs[plant] <= nowMs {
+            // Take the per-plant rows out while sampling, so each write is a plain array store.
+            var truth = trueValues[plant], due = nextDueMs[plant]
+            var values = latestValues[plant], qualities = latestQuality[plant]
+            trueValues[plant] = []
+            writeTrueValues(plant: plant, into: &truth)
+            nextDueMs[plant] = []
+            latestValues[plant] = []
+            latestQuality[plant] = []
+            var earliest = Int64.max
+            for point in due.indices {
+                if due[point] <= nowMs {
+                    let (value, quality) = measure(truth[point], plant: plant, point: point, at: time)
+                    values[point] = value
+                    qualities[point] = quality
+                    sink.record(Sample(time: time, plant: plant, point: point, value: value, quality: quality))
+                    let period = periodMs[plant][point]
+                    due[point] = (nowMs / period + 1) * period
                 }
-                let (value, quality) = measure(plant: plant, point: point, at: time)
-                latestValues[plant][point] = value
-                latestQuality[plant][point] = quality
-                sink.record(Sample(time: time, plant: plant, point: point, value: value, quality: quality))
-                let period = periodMs[plant][point]
-                nextDueMs[plant][point] = (nowMs / period + 1) * period
+                earliest = min(earliest, due[point])
             }
+            trueValues[plant] = truth
+            nextDueMs[plant] = due
+            latestValues[plant] = values
+            latestQuality[plant] = qualities
+            earliestDueMs[plant] = earliest
         }
     }
 
+    /// Reaches the plant in place (a plain `plants[plant].write` copies the whole struct).
+    mutating func writeTrueValues(plant: Int, into values: inout [Double]) {
+        plants[plant].writeInPlace(into: &values)
+    }
+
     /// True value + seeded instrument noise, clamped to the instrument range, then sensor faults.
-    mutating func measure(plant: Int, point: Int, at time: SimInstant) -> (Double, Quality) {
-        let spec = plants[plant].points[point]
-        var value = trueValues[plant][point]
-        if spec.noiseSigma > 0 && spec.kind == .analog {
-            value += spec.noiseSigma * noiseRngs[plant].nextGaussian()
-        }
-        value = min(max(value, spec.rangeMin), spec.rangeMax)
-        guard overlays[plant].hasFaults(point) else { return (value, .good) }
+    mutating func measure(_ truth: Double, plant: Int, point: Int, at time: SimInstant) -> (Double, Quality) {
+        var value = truth
+        let sigma = noiseSigma[plant][point]
+        if sigma > 0 { value += sigma * noiseRngs[plant].nextNoise() }
+        value = min(max(value, rangeMin[plant][point]), rangeMax[plant][point])
+        guard overlays[plant].faultedPoints > 0, overlays[plant].hasFaults(point) else { return (value, .good) }
         return overlays[plant].apply(point: point, value: value, now: time, rng: &faultRngs[plant])
     }
 }

@@ -17,15 +17,10 @@ struct BenchSimCommand: ParsableCommand {
     var plant: [String] = ["Scenarios/plants/steel-works.yaml", "Scenarios/plants/aluminium-casting.yaml"]
 
     @Option(help: "Repetitions; the median is reported.")
-    var repeat_: Int = 3
+    var repeats: Int = 3
 
     @Option(help: "Seed.")
     var seed: UInt64 = 1
-
-    enum CodingKeys: String, CodingKey {
-        case hours, plant, seed
-        case repeat_ = "repeat"
-    }
 
     func run() throws {
         let loader = ScenarioLoader(reader: FileSourceReader())
@@ -39,7 +34,7 @@ struct BenchSimCommand: ParsableCommand {
         let spec = Self.benchScenario(hours: hours, plants: configs)
         var timings: [Double] = []
         var result = CountingTrace()
-        for _ in 0..<max(1, repeat_) {
+        for _ in 0..<max(1, repeats) {
             var engine = Engine(spec: spec, plantConfigs: configs, seed: seed)
             var trace = CountingTrace()
             let clock = ContinuousClock()

@@ -40,6 +40,17 @@ import Testing
         #expect(abs(sumSq / Double(n) - 1) < 0.05)
     }
 
+    @Test func noiseIsCentredWithUnitVarianceAndBounded() {
+        var rng = SeededRandom(seed: 5)
+        let draws = (0..<50_000).map { _ in rng.nextNoise() }
+        let mean = draws.reduce(0, +) / Double(draws.count)
+        let variance = draws.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(draws.count)
+        #expect(abs(mean) < 0.02)
+        #expect(abs(variance - 1) < 0.03)
+        #expect(draws.allSatisfy { abs($0) <= 3.4642 })
+        #expect(draws.contains { abs($0) > 2.5 })
+    }
+
     @Test func chanceFollowsTheRatio() {
         var rng = SeededRandom(seed: 3)
         let hits = (0..<10_000).filter { _ in rng.chance(1, in: 4) }.count
