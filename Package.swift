@@ -21,9 +21,9 @@ let package = Package(
         .target(name: "PlantModel", dependencies: ["SimCore"], swiftSettings: swiftSettings),
         .target(
             name: "Scenario",
-            dependencies: ["SimCore", "PlantModel", "COpenSSL", .product(name: "Yams", package: "Yams")],
+            dependencies: ["SimCore", "PlantModel", "ModbusMap", "COpenSSL", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings),
-        .target(name: "Simulation", dependencies: ["SimCore", "PlantModel", "Scenario"], swiftSettings: swiftSettings),
+        .target(name: "Simulation", dependencies: ["SimCore", "PlantModel", "Scenario", "ModbusMap"], swiftSettings: swiftSettings),
         .target(name: "ModbusMap", dependencies: ["SimCore", "PlantModel"], swiftSettings: swiftSettings),
         .target(
             name: "ModbusServer", dependencies: ["CModbus", "CLinux", "ModbusMap", "SimCore", "PlantModel"],

@@ -6,6 +6,7 @@ public enum FormatReference {
             table("Operations (`op:`)", OperationSchema.all),
             table("Equipment faults (`fault:`)", FaultSchema.all),
             table("Sensor faults (`sensor:`, with `point:`)", SensorFaultSchema.all),
+            table("Modbus protocol faults (`modbus:`, scoped by `unit`, `table`, `address`, `count`)", ProtocolFaultSchema.all),
         ].joined(separator: "\n")
     }
 

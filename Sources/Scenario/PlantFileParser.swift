@@ -1,12 +1,12 @@
 import PlantModel
 import SimCore
 
-/// Parses and validates one plant file (`enterprise:`, `equipment:`, `points:`).
+/// Parses and validates one plant file (`enterprise:`, `equipment:`, `points:`, `modbus:`).
 struct PlantFileParser {
     let reader: YAMLReader
     let catalogue: [EquipmentType]
 
-    static let topKeys = ["enterprise", "equipment", "points"]
+    static let topKeys = ["enterprise", "equipment", "points", "modbus"]
     static let enterpriseKeys = ["code", "name", "nameEn", "industry", "region"]
     static let regionKeys = ["code", "name"]
     static let equipmentKeys = ["type", "id", "params"]
@@ -15,8 +15,8 @@ struct PlantFileParser {
 
     var sink: DiagnosticSink { reader.sink }
 
-    /// The validated config, or nil when any diagnostic was reported for this file.
-    func parse(_ root: YNode) -> PlantConfig? {
+    /// The validated plant file, or nil when any diagnostic was reported for this file.
+    func parse(_ root: YNode) -> PlantFile? {
         let before = sink.count
         guard let map = MapReader(root, what: "plant file", keys: Self.topKeys, reader: reader) else { return nil }
         let enterprise = map.require("enterprise").flatMap(parseEnterprise)
@@ -30,7 +30,13 @@ struct PlantFileParser {
         if let node = map.present("points") {
             config.overrides = parseOverrides(node, config: config)
         }
-        return sink.count == before ? config : nil
+        var file = PlantFile(config: config)
+        if let node = map.present("modbus"), sink.count == before, let (layout, port) = parseModbus(node, config: config) {
+            file.modbus = layout
+            file.modbusPort = port
+            file.unitIdGiven = MapReader(node, what: "modbus", keys: Self.modbusKeys, reader: reader)?["unitId"] != nil
+        }
+        return sink.count == before ? file : nil
     }
 
     func parseEnterprise(_ node: YNode) -> Enterprise? {

@@ -9,7 +9,7 @@ extension ScenarioLoader {
         let fileParser = ScenarioFileParser(reader: reader, file: path)
         guard let map = MapReader(root, what: "scenario", keys: ScenarioFileParser.topKeys, reader: reader) else { return nil }
         let header = fileParser.header(map)
-        let (scope, configs, plantTexts) = loadPlants(header.plants, sink: sink)
+        let (scope, files, plantTexts) = loadPlants(header.plants, sink: sink)
 
         var resolved = TimelineResolver.Result(timeline: [], times: [:], names: [])
         if let node = map.require("timeline"), let items = reader.sequence(node, "a list of timeline steps") {
@@ -28,7 +28,9 @@ extension ScenarioLoader {
             tags: header.tags, clauses: header.clauses, incident: header.incident, plantPaths: header.plants.map(\.path),
             seed: header.seed, epochUnixMs: header.epochUnixMs, duration: duration, step: header.step,
             timeline: resolved.timeline, expectations: expectations, location: root.location)
-        return LoadedScenario(spec: spec, plants: configs, digest: Self.digest(scenario: text, plants: plantTexts))
+        return LoadedScenario(
+            spec: spec, plants: files.map(\.config), digest: Self.digest(scenario: text, plants: plantTexts),
+            modbusLayouts: files.map(\.modbus), modbusPorts: files.map(\.modbusPort))
     }
 
     /// See `loadScenario(path:)` for the definition.
@@ -44,9 +46,9 @@ extension ScenarioLoader {
     /// Reads, validates and builds every plant file. A plant that fails is reported with its own
     /// positions plus one diagnostic at the scenario's reference; the scope is then incomplete.
     func loadPlants(_ refs: [(path: String, location: SourceLocation)], sink: DiagnosticSink)
-        -> (PlantScope, [PlantConfig], [String]) {
+        -> (PlantScope, [PlantFile], [String]) {
         var entries: [PlantScope.Entry] = []
-        var configs: [PlantConfig] = []
+        var files: [PlantFile] = []
         var texts: [String] = []
         var complete = !refs.isEmpty
         var codes: [String: String] = [:]
@@ -54,13 +56,14 @@ extension ScenarioLoader {
             guard let text = readText(ref.path, sink: sink, reportAt: ref.location) else { complete = false; continue }
             sink.register(file: ref.path)
             let before = sink.count
-            let config = plant(text: text, path: ref.path, sink: sink)
-            guard let config, sink.count == before else {
+            let file = plant(text: text, path: ref.path, sink: sink)
+            guard let file, sink.count == before else {
                 let count = sink.count - before
                 sink.error(ref.location, "plant file '\(ref.path)' has \(count) error\(count == 1 ? "" : "s")")
                 complete = false
                 continue
             }
+            let config = file.config
             let code = config.enterprise.code
             if let other = codes[code] {
                 sink.error(ref.location, "enterprise code '\(code)' of '\(ref.path)' is already used by '\(other)'")
@@ -69,9 +72,9 @@ extension ScenarioLoader {
             }
             codes[code] = ref.path
             entries.append(PlantScope.Entry(code: code, plant: Plant(config: config, catalogue: catalogue)))
-            configs.append(config)
+            files.append(file)
             texts.append(text)
         }
-        return (PlantScope(entries: entries, complete: complete), configs, texts)
+        return (PlantScope(entries: entries, complete: complete), files, texts)
     }
 }

@@ -1,3 +1,4 @@
+import ModbusMap
 import PlantModel
 import SimCore
 
@@ -31,8 +32,16 @@ public struct LoadedScenario: Sendable {
     public var plants: [PlantConfig]
     /// SHA-256 over the scenario text and every plant text (the run's input identity).
     public var digest: String
-    public init(spec: ScenarioSpec, plants: [PlantConfig], digest: String) {
+    /// Each plant's Modbus layout and own port, in `plants` order.
+    public var modbusLayouts: [ModbusLayout]
+    public var modbusPorts: [UInt16?]
+    public init(
+        spec: ScenarioSpec, plants: [PlantConfig], digest: String, modbusLayouts: [ModbusLayout]? = nil,
+        modbusPorts: [UInt16?]? = nil
+    ) {
         self.spec = spec; self.plants = plants; self.digest = digest
+        self.modbusLayouts = modbusLayouts ?? plants.map { _ in ModbusLayout() }
+        self.modbusPorts = modbusPorts ?? plants.map { _ in nil }
     }
 }
 
@@ -52,11 +61,16 @@ public struct ScenarioLoader: Sendable {
 
     /// Loads one plant file; throws every diagnostic (sorted by position) when it is not valid.
     public func loadPlant(path: String) throws(DiagnosticError) -> PlantConfig {
+        try loadPlantFile(path: path).config
+    }
+
+    /// Loads one plant file with its Modbus layout.
+    public func loadPlantFile(path: String) throws(DiagnosticError) -> PlantFile {
         let sink = DiagnosticSink()
         sink.register(file: path)
-        let config = readText(path, sink: sink, reportAt: nil).flatMap { plant(text: $0, path: path, sink: sink) }
-        guard let config, sink.count == 0 else { throw DiagnosticError(sink.sorted) }
-        return config
+        let file = readText(path, sink: sink, reportAt: nil).flatMap { plant(text: $0, path: path, sink: sink) }
+        guard let file, sink.count == 0 else { throw DiagnosticError(sink.sorted) }
+        return file
     }
 
     /// Loads a scenario and the plant files it names; throws every diagnostic of the scenario and
@@ -89,6 +103,11 @@ public struct ScenarioLoader: Sendable {
         return sink.sorted
     }
 
+    /// Whether a file's text is a plant file (a top-level `enterprise:` key), by a cheap line scan.
+    public static func looksLikePlantFile(_ text: String) -> Bool {
+        text.split(separator: "\n").contains { $0.hasPrefix("enterprise:") }
+    }
+
     static func isPlantFile(_ root: YNode) -> Bool {
         guard case .mapping(let pairs) = root.value else { return false }
         return pairs.contains { $0.key.scalarText == "enterprise" }
@@ -109,12 +128,12 @@ public struct ScenarioLoader: Sendable {
         return nil
     }
 
-    func plant(text: String, path: String, sink: DiagnosticSink) -> PlantConfig? {
+    func plant(text: String, path: String, sink: DiagnosticSink) -> PlantFile? {
         guard let root = YAMLDocument.parse(text: text, file: path, limits: limits, into: sink) else { return nil }
         return plant(root: root, sink: sink)
     }
 
-    func plant(root: YNode, sink: DiagnosticSink) -> PlantConfig? {
+    func plant(root: YNode, sink: DiagnosticSink) -> PlantFile? {
         PlantFileParser(reader: YAMLReader(sink: sink), catalogue: catalogue).parse(root)
     }
 

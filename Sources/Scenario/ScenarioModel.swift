@@ -1,3 +1,4 @@
+import ModbusMap
 import PlantModel
 import SimCore
 
@@ -65,6 +66,8 @@ public enum StepAction: Hashable, Sendable {
     case operation(Operation)
     case equipmentFault(EquipmentFault)
     case sensorFault(point: String, SensorFault)
+    /// A Modbus protocol fault (applied by the slave, not the plant).
+    case protocolFault(ProtocolFault)
     /// End the fault started by the named step.
     case clear(step: String)
     /// A named instant with no action, to anchor windows (`mark: cast_window_open`).

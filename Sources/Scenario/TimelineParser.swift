@@ -25,7 +25,7 @@ struct TimelineParser {
     let reader: YAMLReader
     let scope: PlantScope
 
-    static let actionKeys = ["op", "fault", "sensor", "clear", "mark"]
+    static let actionKeys = ["op", "fault", "sensor", "modbus", "clear", "mark"]
     static let timingKeys = ["name", "at", "after", "delay"]
     var sink: DiagnosticSink { reader.sink }
 
@@ -48,12 +48,16 @@ struct TimelineParser {
             keys += ["fault", "plant", "equipment", "duration"] + Self.parameterNames(FaultSchema.all, schemaName)
         case "sensor":
             keys += ["sensor", "plant", "point", "duration"] + Self.parameterNames(SensorFaultSchema.all, schemaName)
+        case "modbus":
+            keys += ["modbus", "duration"] + ProtocolFaultSchema.scopeKeys
+                + Self.parameterNames(ProtocolFaultSchema.all, schemaName)
         case "clear": keys += ["clear"]
         case "mark": keys += ["mark"]
         default:
             keys += Self.actionKeys + ["plant", "equipment", "point", "duration"]
                 + Self.parameterNames(OperationSchema.all, nil) + Self.parameterNames(FaultSchema.all, nil)
-                + Self.parameterNames(SensorFaultSchema.all, nil)
+                + Self.parameterNames(SensorFaultSchema.all, nil) + ProtocolFaultSchema.scopeKeys
+                + Self.parameterNames(ProtocolFaultSchema.all, nil)
         }
         return keys
     }
@@ -78,9 +82,9 @@ struct TimelineParser {
         guard let map = MapReader(node, what: "timeline step", keys: keys, reader: reader) else { return nil }
         if kinds.count != 1 {
             let found = kinds.isEmpty ? "none" : kinds.map { "'\($0)'" }.joined(separator: " and ")
-            sink.error(node.location, "expected exactly one of op, fault, sensor, clear or mark in timeline step, found \(found)")
+            sink.error(node.location, "expected exactly one of op, fault, sensor, modbus, clear or mark in timeline step, found \(found)")
         }
-        let isFault = kinds.contains("fault") || kinds.contains("sensor")
+        let isFault = kinds.contains("fault") || kinds.contains("sensor") || kinds.contains("modbus")
         var step = RawStep(name: nil, nameLocation: node.location, timing: parseTiming(map), action: nil, isFault: isFault,
                            clearTarget: nil, plant: nil, equipment: nil, duration: nil, location: node.location)
         if let nameNode = map["name"], let name = reader.string(nameNode, "a step name") {
@@ -166,6 +170,8 @@ struct TimelineParser {
             guard scope.check(point, in: scope.pointCodes(step.plant), what: "point", plant: step.plant,
                               at: pointNode.location, sink: sink) else { return }
             step.action = .sensorFault(point: point, fault)
+        case "modbus":
+            step.action = parseProtocolFault(node, map)
         case "clear":
             guard let target = reader.string(node, "the name of a fault step") else { return }
             step.clearTarget = (target, node.location)

@@ -1,3 +1,4 @@
+import ModbusMap
 import PlantModel
 import Scenario
 import SimCore
@@ -56,6 +57,13 @@ extension Engine {
             }
             sensorFaulted[index] = sites
             scheduleEnd(of: index, step: step)
+        case .protocolFault(let fault):
+            for plant in plantIndices(step.plant) {
+                record(.protocolFaultStarted, step: step, plant: plant, equipment: nil, name: fault.kind.name,
+                       detail: "\(fault.kind)", into: &sink)
+            }
+            protocolFaulted.insert(index)
+            scheduleEnd(of: index, step: step)
         case .clear(let name):
             guard let started = spec.timeline.firstIndex(where: { $0.name == name }) else { return }
             pendingEnds.removeAll { $0.step == started }
@@ -85,6 +93,12 @@ extension Engine {
                            detail: cause.map { "cleared by \($0)" } ?? "duration elapsed", into: &sink)
                     flushPlantEvents(plant: site.plant, into: &sink)
                 }
+            }
+        }
+        if protocolFaulted.remove(index) != nil, case .protocolFault(let fault) = step.action {
+            for plant in plantIndices(step.plant) {
+                record(.protocolFaultEnded, step: step, plant: plant, equipment: nil, name: fault.kind.name,
+                       detail: cause.map { "cleared by \($0)" } ?? "duration elapsed", into: &sink)
             }
         }
         if let sites = sensorFaulted.removeValue(forKey: index), case .sensorFault(let code, let fault) = step.action {

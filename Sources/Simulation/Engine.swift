@@ -38,6 +38,8 @@ public struct Engine: Sendable {
     var injected: [Int: [(plant: Int, equipment: [Int])]] = [:]
     /// Timeline index → where a sensor fault was started (plant index, point index).
     var sensorFaulted: [Int: [(plant: Int, point: Int)]] = [:]
+    /// Timeline indices of protocol faults still active (the slave applies them; the engine logs them).
+    var protocolFaulted: Set<Int> = []
     var plantEvents: [PlantEvent] = []
     private var finished = false
 

@@ -12,6 +12,9 @@ public struct EngineEvent: Hashable, Sendable, Codable {
         /// A sensor fault started / ended on a point.
         case sensorFaultStarted
         case sensorFaultEnded
+        /// A Modbus protocol fault started / ended (applied by the slave).
+        case protocolFaultStarted
+        case protocolFaultEnded
         /// A `mark` step was reached.
         case mark
         // The plant's own reactions (PlantEvent kinds).

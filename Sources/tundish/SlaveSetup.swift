@@ -11,27 +11,38 @@ import Simulation
 struct SlaveSetup {
     var engine: Engine
     var layouts: [ModbusLayout]
+    var ports: [UInt16?]
     var protocolFaults: ProtocolFaultSchedule
     var digest: String
 
     static func load(files: [String], seed: UInt64?) throws -> SlaveSetup {
         let loader = ScenarioLoader(reader: FileSourceReader())
+        let reader = FileSourceReader()
         do {
-            if files.count == 1, let scenario = try? loader.loadScenario(path: files[0]) {
-                let layouts = scenario.plants.indices.map { ModbusLayout(unitId: UInt8($0 + 1)) }
+            let isPlant = try files.map { ScenarioLoader.looksLikePlantFile(try reader.read($0)) }
+            if files.count == 1, isPlant == [false] {
+                let scenario = try loader.loadScenario(path: files[0])
                 return SlaveSetup(
-                    engine: Engine(scenario: scenario, seed: seed), layouts: layouts,
-                    protocolFaults: ProtocolFaultSchedule(), digest: scenario.digest)
+                    engine: Engine(scenario: scenario, seed: seed), layouts: scenario.modbusLayouts,
+                    ports: scenario.modbusPorts, protocolFaults: scenario.protocolFaults, digest: scenario.digest)
             }
-            var configs: [PlantConfig] = []
-            for file in files { configs.append(try loader.loadPlant(path: file)) }
-            let spec = endless(plants: files)
-            let layouts = configs.indices.map { ModbusLayout(unitId: UInt8($0 + 1)) }
-            let digest = Digest.sha256Hex(try files.map { try FileSourceReader().read($0) }.joined())
+            guard !isPlant.contains(false) else {
+                throw CLIError("give one scenario file, or one or more plant files")
+            }
+            var plantFiles: [PlantFile] = []
+            for file in files { plantFiles.append(try loader.loadPlantFile(path: file)) }
+            // Plants that do not set a unit id are numbered 1, 2, … in argument order.
+            for index in plantFiles.indices where !plantFiles[index].unitIdGiven {
+                plantFiles[index].modbus.unitId = UInt8(clamping: index + 1)
+            }
+            let digest = Digest.sha256Hex(try files.map { try reader.read($0) }.joined(separator: "\u{0}"))
             return SlaveSetup(
-                engine: Engine(spec: spec, plantConfigs: configs, seed: seed), layouts: layouts,
+                engine: Engine(spec: endless(plants: files), plantConfigs: plantFiles.map(\.config), seed: seed),
+                layouts: plantFiles.map(\.modbus), ports: plantFiles.map(\.modbusPort),
                 protocolFaults: ProtocolFaultSchedule(), digest: digest)
         } catch let error as DiagnosticError {
+            throw CLIError(error.description)
+        } catch let error as SourceReadError {
             throw CLIError(error.description)
         }
     }
@@ -45,18 +56,34 @@ struct SlaveSetup {
             timeline: [], expectations: [], location: location)
     }
 
-    /// Groups plants into endpoints: those without their own port share `port`.
+    /// Groups plants into endpoints: plants with their own `modbus.port` get it; the others share
+    /// `port`. Unit ids must be unique per port.
     func endpoints(host: String, port: UInt16) throws -> SlaveEndpoints {
-        var maps: [UnitMap] = []
-        for (index, plant) in engine.plants.enumerated() {
-            do { maps.append(try UnitMap.generate(points: plant.points, layout: layouts[index])) } catch {
-                throw CLIError("\(plant.enterprise.code): register map: \(error)")
+        var groups: [(port: UInt16, plants: [Int])] = []
+        for index in engine.plants.indices {
+            let wanted = ports[index] ?? port
+            if let at = groups.firstIndex(where: { $0.port == wanted }) { groups[at].plants.append(index) } else {
+                groups.append((wanted, [index]))
             }
         }
-        return SlaveEndpoints(
-            list: [ModbusSlaveServer.Endpoint(host: host, port: port, units: maps)],
-            plantOfUnit: Array(engine.plants.indices), plants: engine.plants.map(\.enterprise.code),
-            unitIds: maps.map(\.unitId))
+        var result = SlaveEndpoints(list: [], plantOfUnit: [], plants: engine.plants.map(\.enterprise.code))
+        for group in groups {
+            var maps: [UnitMap] = []
+            for index in group.plants {
+                let plant = engine.plants[index]
+                do { maps.append(try UnitMap.generate(points: plant.points, layout: layouts[index])) } catch {
+                    throw CLIError("\(plant.enterprise.code): register map: \(error)")
+                }
+                if let other = maps.dropLast().first(where: { $0.unitId == maps.last?.unitId }) {
+                    throw CLIError(
+                        "\(plant.enterprise.code): unit id \(other.unitId) is already served on port \(group.port); "
+                            + "set modbus.unitId or modbus.port in its plant file")
+                }
+                result.plantOfUnit.append(index)
+            }
+            result.list.append(ModbusSlaveServer.Endpoint(host: host, port: group.port, units: maps))
+        }
+        return result
     }
 }
 
@@ -65,7 +92,6 @@ struct SlaveEndpoints {
     var list: [ModbusSlaveServer.Endpoint]
     var plantOfUnit: [Int]
     var plants: [String]
-    var unitIds: [UInt8]
 
     func values(_ engine: Engine) -> [Int: ModbusSlaveServer.UnitValues] {
         var out: [Int: ModbusSlaveServer.UnitValues] = [:]
