@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ModbusMap
 import PlantModel
 import Scenario
 
@@ -18,15 +19,16 @@ struct PointsCommand: ParsableCommand {
 
     func run() throws {
         let loader = ScenarioLoader(reader: FileSourceReader())
-        let config: PlantConfig
+        let file: PlantFile
         do {
-            config = try loader.loadPlant(path: plantFile)
+            file = try loader.loadPlantFile(path: plantFile)
         } catch {
             Console.error(error.description)
             throw ExitCode(1)
         }
-        let plant = Plant(config: config)
-        let rows = PointCatalogueRows(plant: plant)
+        let plant = Plant(config: file.config)
+        let map = try UnitMap.generate(points: plant.points, layout: file.modbus)
+        let rows = PointCatalogueRows(plant: plant, map: map)
         switch format {
         case .table: print(rows.table(), terminator: "")
         case .csv: print(rows.csv(), terminator: "")
@@ -39,18 +41,32 @@ struct PointsCommand: ParsableCommand {
 struct PointCatalogueRows {
     static let columns = [
         "code", "nameZh", "nameEn", "unit", "kind", "rangeMin", "rangeMax", "LL", "L", "H", "HH",
-        "samplePeriod", "critical", "equipment", "states", "clause",
+        "samplePeriod", "critical", "equipment", "states", "clause", "unitId", "table", "address", "type", "scale",
+        "offset", "wordOrder", "writable", "qualityRegister",
     ]
     let plant: Plant
+    let map: UnitMap
+
+    func value(_ index: Int) -> RegisterBinding? {
+        map.bindings.first { $0.pointIndex == index && $0.role == .value }
+    }
 
     var rows: [[String]] {
-        plant.points.map { point in
-            [
+        plant.points.enumerated().map { index, point in
+            let binding = value(index)
+            let register: [String] = binding.map {
+                [
+                    String(map.unitId), $0.table.rawValue, String($0.address), $0.type.rawValue, Self.number($0.scale),
+                    Self.number($0.offset), $0.type.width == 2 ? $0.wordOrder.rawValue : "", $0.writable ? "yes" : "no",
+                    String(index),
+                ]
+            } ?? Array(repeating: "", count: 9)
+            return [
                 point.code, point.nameZh, point.nameEn, point.unit, point.kind.rawValue, Self.number(point.rangeMin),
                 Self.number(point.rangeMax), Self.number(point.limits.ll), Self.number(point.limits.l),
                 Self.number(point.limits.h), Self.number(point.limits.hh), point.samplePeriod.description,
                 point.critical ? "yes" : "no", point.equipment, point.states.joined(separator: "|"), point.clause ?? "",
-            ]
+            ] + register
         }
     }
 
@@ -78,27 +94,31 @@ struct PointCatalogueRows {
             var critical: Bool
             var states: [String]
             var clause: String?
+            var register: RegisterBinding?
+            var qualityRegister: Int
         }
-        let entries = plant.points.map {
+        let entries = plant.points.enumerated().map { index, point in
             Entry(
-                code: $0.code, nameZh: $0.nameZh, nameEn: $0.nameEn, unit: $0.unit, kind: $0.kind.rawValue,
-                equipment: $0.equipment, rangeMin: $0.rangeMin, rangeMax: $0.rangeMax, limits: $0.limits,
-                samplePeriodMs: $0.samplePeriod.milliseconds, critical: $0.critical, states: $0.states, clause: $0.clause)
+                code: point.code, nameZh: point.nameZh, nameEn: point.nameEn, unit: point.unit, kind: point.kind.rawValue,
+                equipment: point.equipment, rangeMin: point.rangeMin, rangeMax: point.rangeMax, limits: point.limits,
+                samplePeriodMs: point.samplePeriod.milliseconds, critical: point.critical, states: point.states,
+                clause: point.clause, register: value(index), qualityRegister: index)
         }
         struct Document: Encodable {
             var schemaVersion = 1
             var enterprise: Enterprise
+            var unitId: UInt8
             var points: [Entry]
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(Document(enterprise: plant.enterprise, points: entries))
+        let data = try encoder.encode(Document(enterprise: plant.enterprise, unitId: map.unitId, points: entries))
         return String(decoding: data, as: UTF8.self)
     }
 
     /// Aligned columns (CJK characters count double width), a subset that fits a terminal.
     func table() -> String {
-        let shown = [0, 1, 3, 4, 7, 8, 9, 10, 11, 12]
+        let shown = [0, 1, 3, 4, 7, 8, 9, 10, 11, 17, 18, 19, 22]
         let header = shown.map { Self.columns[$0] }
         let body = rows.map { row in shown.map { row[$0] } }
         let widths = header.indices.map { column in
