@@ -9,15 +9,17 @@ public struct ModbusLayout: Hashable, Sendable {
     public var analogType: DataType
     /// Expose one writable acknowledge coil per point (coil n ↔ point n in catalogue order).
     public var acknowledgeCoils: Bool
+    /// Expose plant time in input registers (see `UnitMap.clockAddress`).
+    public var clockRegisters: Bool
     /// Per-point changes, by point code.
     public var overrides: [String: RegisterOverride]
 
     public init(
         unitId: UInt8 = 1, wordOrder: WordOrder = .ABCD, analogType: DataType = .float32,
-        acknowledgeCoils: Bool = true, overrides: [String: RegisterOverride] = [:]
+        acknowledgeCoils: Bool = true, clockRegisters: Bool = true, overrides: [String: RegisterOverride] = [:]
     ) {
         self.unitId = unitId; self.wordOrder = wordOrder; self.analogType = analogType
-        self.acknowledgeCoils = acknowledgeCoils; self.overrides = overrides
+        self.acknowledgeCoils = acknowledgeCoils; self.clockRegisters = clockRegisters; self.overrides = overrides
     }
 }
 
@@ -50,6 +52,10 @@ public struct RegisterBinding: Hashable, Sendable, Codable {
         case quality
         /// A writable coil to acknowledge the point's alarms.
         case acknowledge
+        /// Plant time: whole seconds since the scenario start (uint32, ABCD) …
+        case clockSeconds
+        /// … and the milliseconds within that second (uint16).
+        case clockMillis
     }
 
     public var point: String

@@ -21,13 +21,19 @@ public struct RegisterImage: Sendable {
     /// registers as they are (frozen-value fault); `swapWords` flips a binding's word order
     /// (word-order fault). Acknowledge coils are never overwritten (clients own them).
     public mutating func render(
-        values: [Double], qualities: [Quality], skip: (RegisterBinding) -> Bool = { _ in false },
+        values: [Double], qualities: [Quality], timeMs: Int64 = 0, skip: (RegisterBinding) -> Bool = { _ in false },
         swapWords: (RegisterBinding) -> Bool = { _ in false }
     ) {
         for binding in map.bindings where binding.role != .acknowledge && !skip(binding) {
-            guard binding.pointIndex < values.count else { continue }
-            let value: Double =
-                binding.role == .value ? values[binding.pointIndex] : Double(qualities[binding.pointIndex].rawValue)
+            let value: Double
+            switch binding.role {
+            case .clockSeconds: value = Double(timeMs / 1000)
+            case .clockMillis: value = Double(timeMs % 1000)
+            case .value, .quality, .acknowledge:
+                guard binding.pointIndex >= 0, binding.pointIndex < values.count else { continue }
+                value =
+                    binding.role == .value ? values[binding.pointIndex] : Double(qualities[binding.pointIndex].rawValue)
+            }
             let order = swapWords(binding) ? binding.wordOrder.wordSwapped : binding.wordOrder
             let words = RegisterEncoding.encode(
                 value, type: binding.type, scale: binding.scale, offset: binding.offset, order: order)

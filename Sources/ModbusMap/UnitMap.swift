@@ -77,34 +77,40 @@ public struct UnitMap: Hashable, Sendable {
 extension UnitMap {
     /// The documented default map of a plant's points, with the plant file's overrides applied:
     /// - holding registers from 0: analog points (`layout.analogType`, default float32) and enum
-    ///   points (uint16), in catalogue order, contiguous;
+    ///   points (uint16), in catalogue order, contiguous (a point whose override gives an address
+    ///   does not take a place; one re-typed takes its new width);
     /// - discrete inputs from 0: digital points, in catalogue order;
     /// - input registers from 0: one quality register per point (0 good, 1 bad, 2 offline);
-    /// - coils from 0: one writable acknowledge coil per point (if `acknowledgeCoils`).
+    /// - coils from 0: one writable acknowledge coil per point (if `acknowledgeCoils`);
+    /// - input registers at `clockAddress(pointCount:)`: plant time, whole seconds since the start
+    ///   (uint32 ABCD, two registers) then the milliseconds within the second (uint16).
     /// An override moves or re-types one point's value; the rest keep their generated places.
     public static func generate(points: [PointSpec], layout: ModbusLayout) throws(LayoutError) -> UnitMap {
         var bindings: [RegisterBinding] = []
-        var nextHolding = 0, nextDiscrete = 0
+        // Next free default address per table; points moved to input registers or coils without an
+        // address go after the quality block and clock (input registers) or the acknowledge coils.
+        var next: [RegisterTable: Int] = [
+            .holdingRegisters: 0, .discreteInputs: 0, .inputRegisters: clockAddress(pointCount: points.count) + 3,
+            .coils: layout.acknowledgeCoils ? points.count : 0,
+        ]
         for (index, point) in points.enumerated() {
-            var binding: RegisterBinding
-            switch point.kind {
-            case .analog:
-                binding = RegisterBinding(
-                    point: point.code, pointIndex: index, role: .value, table: .holdingRegisters, address: nextHolding,
-                    type: layout.analogType, wordOrder: layout.wordOrder)
-                nextHolding += layout.analogType.width
-            case .enumeration:
-                binding = RegisterBinding(
-                    point: point.code, pointIndex: index, role: .value, table: .holdingRegisters, address: nextHolding,
-                    type: .uint16)
-                nextHolding += 1
-            case .digital:
-                binding = RegisterBinding(
-                    point: point.code, pointIndex: index, role: .value, table: .discreteInputs, address: nextDiscrete,
-                    type: .bit)
-                nextDiscrete += 1
+            let (table, type): (RegisterTable, DataType) =
+                switch point.kind {
+                case .analog: (.holdingRegisters, layout.analogType)
+                case .enumeration: (.holdingRegisters, .uint16)
+                case .digital: (.discreteInputs, .bit)
+                }
+            var binding = RegisterBinding(
+                point: point.code, pointIndex: index, role: .value, table: table, address: 0, type: type,
+                wordOrder: layout.wordOrder)
+            let change = layout.overrides[point.code]
+            if let change { binding.apply(change) }
+            // A point moved by its override (table or address) does not take a default place, and
+            // a re-typed one takes as many registers as its new type: the default block stays gap-free.
+            if change?.address == nil {
+                binding.address = next[binding.table, default: 0]
+                next[binding.table, default: 0] += binding.type.width
             }
-            if let change = layout.overrides[point.code] { binding.apply(change) }
             bindings.append(binding)
         }
         for (index, point) in points.enumerated() {
@@ -119,8 +125,23 @@ extension UnitMap {
                         type: .bit, writable: true))
             }
         }
+        if layout.clockRegisters {
+            let address = clockAddress(pointCount: points.count)
+            bindings.append(
+                RegisterBinding(
+                    point: "_CLOCK", pointIndex: -1, role: .clockSeconds, table: .inputRegisters, address: address,
+                    type: .uint32))
+            bindings.append(
+                RegisterBinding(
+                    point: "_CLOCK", pointIndex: -1, role: .clockMillis, table: .inputRegisters, address: address + 2,
+                    type: .uint16))
+        }
         return try UnitMap(unitId: layout.unitId, bindings: bindings)
     }
+
+    /// Input register of the plant-time clock: 1000, or right after the quality block for plants
+    /// with 1,000 points or more.
+    public static func clockAddress(pointCount: Int) -> Int { max(1000, pointCount) }
 }
 
 extension RegisterBinding {

@@ -26,12 +26,12 @@ final class ServedUnit {
 
     /// Renders new values (minus frozen bindings, with swapped words where a fault says so) and
     /// copies them into the libmodbus mapping, leaving client-owned (writable) addresses alone.
-    func update(values: [Double], qualities: [Quality], faults: [ProtocolFault]) {
+    func update(values: [Double], qualities: [Quality], timeMs: Int64, faults: [ProtocolFault]) {
         let unit = map.unitId
         let frozen = faults.filter { if case .freeze = $0.kind { true } else { false } }
         let swapped = faults.filter { if case .wordOrderSwap = $0.kind { true } else { false } }
         image.render(
-            values: values, qualities: qualities,
+            values: values, qualities: qualities, timeMs: timeMs,
             skip: { binding in frozen.contains { $0.matches(unit: unit, binding: binding) } },
             swapWords: { binding in swapped.contains { $0.matches(unit: unit, binding: binding) } })
         copy(image.holdingRegisters, into: mapping.pointee.tab_registers, writable: map.writable[.holdingRegisters])

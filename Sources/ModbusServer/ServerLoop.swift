@@ -149,7 +149,8 @@ final class ServerLoop: @unchecked Sendable {
         }
         guard let snapshot else { return }
         for (index, values) in snapshot.units where index < units.count {
-            units[index].update(values: values.values, qualities: values.qualities, faults: activeFaults)
+            units[index].update(
+                values: values.values, qualities: values.qualities, timeMs: plantTime.milliseconds, faults: activeFaults)
         }
     }
 

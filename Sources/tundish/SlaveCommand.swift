@@ -36,6 +36,9 @@ struct SlaveCommand: ParsableCommand {
     @Option(help: "Also write trace.csv and events.jsonl to this folder.")
     var out: String?
 
+    @Option(help: "Stop after this much plant time (e.g. 30s, 2h); default: the scenario's end, or never for plant files.")
+    var duration: String?
+
     @Option(help: .hidden)
     var benchRegisters: Int?
 
@@ -46,7 +49,13 @@ struct SlaveCommand: ParsableCommand {
             return
         }
         guard !files.isEmpty else { throw ValidationError("give at least one scenario or plant file") }
-        let setup = try SlaveSetup.load(files: files, seed: seed)
+        let limit = try duration.map { text in
+            guard let value = SimDuration.parse(text), value.milliseconds > 0 else {
+                throw ValidationError("--duration expects a duration like 30s, 5m or 1h30m; found '\(text)'")
+            }
+            return value
+        }
+        let setup = try SlaveSetup.load(files: files, seed: seed, duration: limit)
         let endpoints = try setup.endpoints(host: host, port: port)
         let server = ModbusSlaveServer(
             configuration: .init(endpoints: endpoints.list, unknownUnit: unknownUnit, seed: setup.engine.seed))

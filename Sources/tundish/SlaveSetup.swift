@@ -15,13 +15,14 @@ struct SlaveSetup {
     var protocolFaults: ProtocolFaultSchedule
     var digest: String
 
-    static func load(files: [String], seed: UInt64?) throws -> SlaveSetup {
+    static func load(files: [String], seed: UInt64?, duration: SimDuration?) throws -> SlaveSetup {
         let loader = ScenarioLoader(reader: FileSourceReader())
         let reader = FileSourceReader()
         do {
             let isPlant = try files.map { ScenarioLoader.looksLikePlantFile(try reader.read($0)) }
             if files.count == 1, isPlant == [false] {
-                let scenario = try loader.loadScenario(path: files[0])
+                var scenario = try loader.loadScenario(path: files[0])
+                if let duration { scenario.spec.duration = min(scenario.spec.duration, duration) }
                 return SlaveSetup(
                     engine: Engine(scenario: scenario, seed: seed), layouts: scenario.modbusLayouts,
                     ports: scenario.modbusPorts, protocolFaults: scenario.protocolFaults, digest: scenario.digest)
@@ -37,7 +38,7 @@ struct SlaveSetup {
             }
             let digest = Digest.sha256Hex(try files.map { try reader.read($0) }.joined(separator: "\u{0}"))
             return SlaveSetup(
-                engine: Engine(spec: endless(plants: files), plantConfigs: plantFiles.map(\.config), seed: seed),
+                engine: Engine(spec: endless(plants: files, duration: duration), plantConfigs: plantFiles.map(\.config), seed: seed),
                 layouts: plantFiles.map(\.modbus), ports: plantFiles.map(\.modbusPort),
                 protocolFaults: ProtocolFaultSchedule(), digest: digest)
         } catch let error as DiagnosticError {
@@ -48,11 +49,11 @@ struct SlaveSetup {
     }
 
     /// A plant file alone runs in steady state for (practically) ever.
-    static func endless(plants: [String]) -> ScenarioSpec {
+    static func endless(plants: [String], duration: SimDuration?) -> ScenarioSpec {
         let location = SourceLocation(file: plants.first ?? "<plant>", line: 1, column: 1)
         return ScenarioSpec(
             id: "plants", titleZh: "稳态运行", titleEn: "steady operation", description: "", tags: [], clauses: [],
-            incident: nil, plantPaths: plants, seed: 1, epochUnixMs: 0, duration: .hours(24 * 365 * 10), step: .ms(100),
+            incident: nil, plantPaths: plants, seed: 1, epochUnixMs: 0, duration: duration ?? .hours(24 * 365 * 10), step: .ms(100),
             timeline: [], expectations: [], location: location)
     }
 

@@ -22,7 +22,10 @@ import Testing
         let d1 = try #require(map.binding(for: "D1"))
         #expect((d1.table, d1.address, d1.type) == (.discreteInputs, 0, .bit))
         #expect(map.sizes[.holdingRegisters] == 5)
-        #expect(map.sizes[.inputRegisters] == 4)
+        #expect(map.sizes[.inputRegisters] == 1003)  // quality 0…3, then the clock at 1000…1002
+        #expect(map.isDefined(.inputRegisters, 0..<4))
+        #expect(!map.isDefined(.inputRegisters, 4..<5))
+        #expect(map.isDefined(.inputRegisters, 1000..<1003))
         #expect(map.isDefined(.holdingRegisters, 0..<5))
         #expect(!map.isDefined(.holdingRegisters, 0..<6))
         #expect(map.isWritable(.coils, 0..<4))
@@ -55,11 +58,13 @@ import Testing
         let map = try UnitMap.generate(points: Self.points, layout: ModbusLayout())
         var image = RegisterImage(map: map)
         let values = [0.25, 1, 2, 37.5]
-        image.render(values: values, qualities: [.good, .good, .bad, .offline])
+        image.render(values: values, qualities: [.good, .good, .bad, .offline], timeMs: 70_123_456)
         #expect(image.holdingRegisters[0...1] == [0x3E80, 0x0000])
         #expect(image.discreteInputs == [1])
         #expect(image.holdingRegisters[2] == 2)
-        #expect(image.inputRegisters == [0, 0, 1, 2])
+        #expect(image.inputRegisters[0..<4] == [0, 0, 1, 2])
+        // 70,123 s = 0x0001_11EB, then 456 ms.
+        #expect(image.inputRegisters[1000...1002] == [0x0001, 0x11EB, 456])
         #expect(image.read(try #require(map.binding(for: "T1"))) == 37.5)
 
         image.render(values: [0.5, 0, 0, 40], qualities: [.good, .good, .good, .good], skip: { $0.point == "T1" })
