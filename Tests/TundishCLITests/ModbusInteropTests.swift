@@ -4,7 +4,7 @@ import Testing
 /// Interop proof with independent peers: pymodbus and mbpoll read a running `tundish slave`,
 /// decode each point from the exported register map (Python's own decoder, not ours), and every
 /// reading must match the engine's trace for that point within one sampling period.
-@Suite(.serialized) struct ModbusInteropTests {
+@Suite struct ModbusInteropTests {
     static let plants = ["Scenarios/plants/steel-works.yaml", "Scenarios/plants/aluminium-casting.yaml"]
 
     struct Reading: Decodable {
@@ -76,5 +76,38 @@ import Testing
         }
         #expect(readings.count >= 2 * 2 * 69)
         #expect(mismatches.isEmpty, "\(mismatches.prefix(10).joined(separator: "\n"))")
+    }
+}
+
+extension ModbusInteropTests {
+    /// Each protocol fault of Tests/Interop/modbus-faults.yaml as pymodbus and a raw socket see it.
+    @Test func everyProtocolFaultAndExceptionAsAnIndependentClientSeesIt() throws {
+        let slave = try SlaveProcess(["Tests/Interop/modbus-faults.yaml"])
+        let peer = try Python.run("modbus_peer.py", ["faults", "127.0.0.1", String(slave.port), "2"])
+        #expect(peer.status == 0, "\(peer.stderr)")
+        _ = slave.wait()
+        let seen = try #require(try JSONSerialization.jsonObject(with: Data(peer.stdout.utf8)) as? [String: Any])
+        func probe(_ key: String) -> [String: Any] { seen[key] as? [String: Any] ?? [:] }
+        func flow(_ key: String) -> Double? { probe(key)["abcd"] as? Double }
+        // Healthy before and after: a plausible mould-water flow (150–250 m³/h).
+        for key in ["healthy", "after"] { #expect((150...250).contains(flow(key) ?? -1), "\(key): \(probe(key))") }
+        #expect(seen["illegalAddress"] as? Int == 2)
+        #expect(seen["illegalFunction"] as? Int == 1)
+        #expect(seen["illegalValue"] as? Int == 3)
+        #expect(seen["readOnlyWrite"] as? Int == 2)
+        #expect(seen["unknownUnit"] as? String != "answered")
+        #expect(probe("exception")["error"] as? Int == 4)
+        #expect(probe("noReply")["error"] != nil && (probe("noReply")["latency"] as? Double ?? 0) >= 1.0)
+        let freeze = seen["freeze"] as? [String: [String: Any]]
+        #expect(freeze?["first"]?["abcd"] as? Double != nil)
+        #expect(freeze?["first"]?["abcd"] as? Double == freeze?["second"]?["abcd"] as? Double)
+        #expect((150...250).contains(probe("wordOrderSwap")["cdab"] as? Double ?? -1))
+        #expect(!(150...250).contains(flow("wordOrderSwap") ?? 200))
+        #expect((probe("delay")["latency"] as? Double ?? 0) >= 0.75 && flow("delay") != nil)
+        #expect((probe("splitFrame")["latency"] as? Double ?? 0) >= 0.28 && flow("splitFrame") != nil)
+        #expect(probe("garbage")["error"] != nil)
+        #expect(probe("dropConnection")["error"] != nil)
+        #expect(seen["refused"] as? Bool == true)
+        #expect(slave.log.contains("fault on: refuseConnections"))
     }
 }
