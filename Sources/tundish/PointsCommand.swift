@@ -9,12 +9,12 @@ struct PointsCommand: ParsableCommand {
         commandName: "points",
         abstract: "Print a plant's point catalogue with units, ranges and limits.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, markdown }
 
     @Argument(help: "A plant file (Scenarios/plants/*.yaml).")
     var plantFile: String
 
-    @Option(help: "Output format: table, json or csv.")
+    @Option(help: "Output format: table, json, csv, or markdown (the register map as in docs/register-maps.md).")
     var format: Format = .table
 
     func run() throws {
@@ -33,6 +33,7 @@ struct PointsCommand: ParsableCommand {
         case .table: print(rows.table(), terminator: "")
         case .csv: print(rows.csv(), terminator: "")
         case .json: print(try rows.json())
+        case .markdown: print(rows.markdownRegisterMap(), terminator: "")
         }
     }
 }
@@ -114,6 +115,25 @@ struct PointCatalogueRows {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(Document(enterprise: plant.enterprise, unitId: map.unitId, points: entries))
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The register map as a Markdown table (docs/register-maps.md is checked against it).
+    func markdownRegisterMap() -> String {
+        var lines = [
+            "Unit id \(map.unitId). Quality of point n: input register n. Plant-time clock: input registers "
+                + "\(UnitMap.clockAddress(pointCount: plant.points.count))…\(UnitMap.clockAddress(pointCount: plant.points.count) + 2).",
+            "",
+            "| point | name | unit | table | address | type | scale | offset | word order | writable |",
+            "|---|---|---|---|---:|---|---:|---:|---|---|",
+        ]
+        for (index, point) in plant.points.enumerated() {
+            guard let binding = value(index) else { continue }
+            lines.append(
+                "| `\(point.code)` | \(point.nameZh) / \(point.nameEn) | \(point.unit) | \(binding.table.rawValue) | "
+                    + "\(binding.address) | \(binding.type.rawValue) | \(Self.number(binding.scale)) | \(Self.number(binding.offset)) | "
+                    + "\(binding.type.width == 2 ? binding.wordOrder.rawValue : "—") | \(binding.writable ? "yes" : "no") |")
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// Aligned columns (CJK characters count double width), a subset that fits a terminal.

@@ -44,3 +44,14 @@ import Testing
         #expect(object?["schemaVersion"] as? Int == 1)
     }
 }
+
+@Suite struct RegisterMapDocTests {
+    /// docs/register-maps.md shows the maps the shipped plant files really produce.
+    @Test(arguments: ["Scenarios/plants/steel-works.yaml", "Scenarios/plants/aluminium-casting.yaml"])
+    func docShowsTheGeneratedMap(plant: String) throws {
+        let result = try CLIRunner.run(["points", plant, "--format", "markdown"])
+        #expect(result.status == 0)
+        let doc = try String(contentsOf: CLIRunner.root.appendingPathComponent("docs/register-maps.md"), encoding: .utf8)
+        #expect(doc.contains(result.stdout), "regenerate the table of \(plant) in docs/register-maps.md")
+    }
+}
