@@ -10,6 +10,16 @@ public enum RegisterTable: String, Hashable, Sendable, Codable, CaseIterable {
     case holdingRegisters
 
     public var isBitTable: Bool { self == .coils || self == .discreteInputs }
+
+    /// Position in `allCases` (for array-indexed lookups).
+    public var ordinal: Int {
+        switch self {
+        case .coils: 0
+        case .discreteInputs: 1
+        case .inputRegisters: 2
+        case .holdingRegisters: 3
+        }
+    }
 }
 
 /// How a point's value is encoded in its registers.

@@ -9,6 +9,10 @@ public struct UnitMap: Hashable, Sendable {
     public let sizes: [RegisterTable: Int]
     public let defined: [RegisterTable: [Bool]]
     public let writable: [RegisterTable: [Bool]]
+    /// Per table (by `RegisterTable.ordinal`): how many addresses below a are undefined / not
+    /// writable, so a range check is two array reads (the request path's hot spot).
+    let undefinedBelow: [[Int32]]
+    let readOnlyBelow: [[Int32]]
 
     public init(unitId: UInt8, bindings: [RegisterBinding]) throws(LayoutError) {
         self.unitId = unitId
@@ -39,6 +43,14 @@ public struct UnitMap: Hashable, Sendable {
         self.sizes = sizes
         self.defined = defined
         self.writable = writable
+        undefinedBelow = RegisterTable.allCases.map { Self.prefixCounts(of: defined[$0] ?? [], where: false) }
+        readOnlyBelow = RegisterTable.allCases.map { Self.prefixCounts(of: writable[$0] ?? [], where: false) }
+    }
+
+    static func prefixCounts(of flags: [Bool], where value: Bool) -> [Int32] {
+        var counts = [Int32](repeating: 0, count: flags.count + 1)
+        for (index, flag) in flags.enumerated() { counts[index + 1] = counts[index] + (flag == value ? 1 : 0) }
+        return counts
     }
 
     static func check(_ binding: RegisterBinding) throws(LayoutError) {
@@ -59,13 +71,16 @@ public struct UnitMap: Hashable, Sendable {
 
     /// Whether every address of `range` in `table` is defined.
     public func isDefined(_ table: RegisterTable, _ range: Range<Int>) -> Bool {
-        guard let flags = defined[table], range.lowerBound >= 0, range.upperBound <= flags.count else { return false }
-        return range.allSatisfy { flags[$0] }
+        Self.none(undefinedBelow[table.ordinal], in: range)
     }
 
     public func isWritable(_ table: RegisterTable, _ range: Range<Int>) -> Bool {
-        guard let flags = writable[table], range.lowerBound >= 0, range.upperBound <= flags.count else { return false }
-        return range.allSatisfy { flags[$0] }
+        Self.none(readOnlyBelow[table.ordinal], in: range)
+    }
+
+    static func none(_ below: [Int32], in range: Range<Int>) -> Bool {
+        guard range.lowerBound >= 0, range.upperBound < below.count, !range.isEmpty else { return false }
+        return below[range.upperBound] == below[range.lowerBound]
     }
 
     /// The value binding of a point, if it has one.

@@ -19,19 +19,16 @@ final class Connection {
         buffer.reserveCapacity(512)
     }
 
-    /// The next complete MBAP frame (header + PDU) in the buffer, or nil if more bytes are
-    /// needed. Throws on a header that cannot be resynchronised (protocol id ≠ 0, bad length).
-    func nextFrame() throws(FrameError) -> [UInt8]? {
-        guard buffer.count >= 7 else { return nil }
-        let protocolId = Int(buffer[2]) << 8 | Int(buffer[3])
-        let length = Int(buffer[4]) << 8 | Int(buffer[5])
+    /// The length of the complete MBAP frame (header + PDU) at the start of `bytes`, or nil if
+    /// more bytes are needed. Throws on a header that cannot be resynchronised (protocol id ≠ 0,
+    /// length outside 2…254).
+    static func frameLength(_ bytes: UnsafeBufferPointer<UInt8>) throws(FrameError) -> Int? {
+        guard bytes.count >= 7 else { return nil }
+        let protocolId = Int(bytes[2]) << 8 | Int(bytes[3])
+        let length = Int(bytes[4]) << 8 | Int(bytes[5])
         guard protocolId == 0 else { throw FrameError(reason: "protocol id \(protocolId) is not 0 (Modbus)") }
         guard (2...254).contains(length) else { throw FrameError(reason: "MBAP length \(length) is outside 2…254") }
-        let total = 6 + length
-        guard buffer.count >= total else { return nil }
-        let frame = Array(buffer[0..<total])
-        buffer.removeFirst(total)
-        return frame
+        return bytes.count >= 6 + length ? 6 + length : nil
     }
 }
 

@@ -54,6 +54,17 @@ public final class ModbusSlaveServer: @unchecked Sendable {
         public var exceptions = 0
         public var dropped = 0
         public var malformedFrames = 0
+
+        mutating func add(_ other: Statistics) {
+            connectionsAccepted += other.connectionsAccepted
+            connectionsOpen += other.connectionsOpen
+            connectionsRefused += other.connectionsRefused
+            requests += other.requests
+            replies += other.replies
+            exceptions += other.exceptions
+            dropped += other.dropped
+            malformedFrames += other.malformedFrames
+        }
     }
 
     public let configuration: Configuration

@@ -33,6 +33,7 @@ extension ServerLoop {
         let size = max(1, (bytes.count + max(1, pieces) - 1) / max(1, pieces))
         for start in stride(from: 0, to: bytes.count, by: size) {
             connection.outgoing.append(.init(dueNs: due, bytes: Array(bytes[start..<min(bytes.count, start + size)])))
+            pendingOutgoing += 1
             due += UInt64(gapMs) * 1_000_000
         }
     }
@@ -43,6 +44,7 @@ extension ServerLoop {
         for connection in connections.values where !connection.outgoing.isEmpty {
             while let first = connection.outgoing.first, first.dueNs <= now {
                 connection.outgoing.removeFirst()
+                pendingOutgoing -= 1
                 let sent = first.bytes.withUnsafeBytes { Glibc.send(connection.fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
                 if sent < 0 {
                     close(connection: connection.fd, reason: "send failed: \(String(cString: strerror(errno)))")
@@ -54,6 +56,7 @@ extension ServerLoop {
 
     /// How long epoll may sleep: until the next queued reply, at most 100 ms.
     func nextTimeoutMs() -> Int32 {
+        guard pendingOutgoing > 0 else { return 100 }
         let due = connections.values.compactMap { $0.outgoing.first?.dueNs }.min()
         guard let due else { return 100 }
         let now = Self.monotonicNs()

@@ -20,7 +20,8 @@ extension ServerLoop {
             }
             guard fd >= 0 else { return }
             if refusesConnections(endpoint: endpoint) {
-                server.updateStats { $0.connectionsRefused += 1 }
+                stats.connectionsRefused += 1
+                flushStatistics()
                 Glibc.close(fd)
                 continue
             }
@@ -32,10 +33,8 @@ extension ServerLoop {
                 continue
             }
             connections[fd] = connection
-            server.updateStats {
-                $0.connectionsAccepted += 1
-                $0.connectionsOpen += 1
-            }
+            stats.connectionsAccepted += 1
+            stats.connectionsOpen += 1
             server.log("connection from \(peer) on port \(boundPorts[endpoint])")
         }
     }
@@ -60,53 +59,74 @@ extension ServerLoop {
     }
 
     func receive(on connection: Connection) {
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        let count = recv(connection.fd, &chunk, chunk.count, Int32(MSG_DONTWAIT))
+        let count = recv(connection.fd, receiveBuffer, Self.receiveCapacity, Int32(MSG_DONTWAIT))
         if count == 0 || (count < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
             close(connection: connection.fd, reason: count == 0 ? "closed by peer" : String(cString: strerror(errno)))
             return
         }
         guard count > 0 else { return }
-        connection.buffer.append(contentsOf: chunk[0..<count])
-        while connections[connection.fd] != nil {
-            let frame: [UInt8]?
-            do { frame = try connection.nextFrame() } catch {
-                server.updateStats { $0.malformedFrames += 1 }
-                close(connection: connection.fd, reason: "malformed frame: \(error.reason)")
-                return
+        if connection.buffer.isEmpty {
+            // Fast path: frames straight from the receive buffer; only a partial tail is kept.
+            let used = processFrames(UnsafeBufferPointer(start: receiveBuffer, count: count), on: connection)
+            if let used, used < count, connections[connection.fd] != nil {
+                connection.buffer.append(contentsOf: UnsafeBufferPointer(start: receiveBuffer + used, count: count - used))
             }
-            guard let frame else { return }
-            handle(frame, on: connection)
+        } else {
+            connection.buffer.append(contentsOf: UnsafeBufferPointer(start: receiveBuffer, count: count))
+            let pending = connection.buffer
+            let used = pending.withUnsafeBufferPointer { processFrames($0, on: connection) }
+            if let used, connections[connection.fd] != nil { connection.buffer.removeFirst(used) }
         }
+    }
+
+    /// Handles every complete frame in `bytes`; returns how many bytes were consumed, or nil when
+    /// the connection was closed (malformed header, fault).
+    private func processFrames(_ bytes: UnsafeBufferPointer<UInt8>, on connection: Connection) -> Int? {
+        var offset = 0
+        while connections[connection.fd] != nil {
+            let rest = UnsafeBufferPointer(rebasing: bytes[offset...])
+            let length: Int?
+            do { length = try Connection.frameLength(rest) } catch {
+                stats.malformedFrames += 1
+                close(connection: connection.fd, reason: "malformed frame: \(error.reason)")
+                return nil
+            }
+            guard let length else { return offset }
+            handle(UnsafeBufferPointer(rebasing: rest[0..<length]), on: connection)
+            offset += length
+        }
+        return nil
     }
 
     func close(connection fd: Int32, reason: String?) {
         guard let connection = connections.removeValue(forKey: fd) else { return }
         epoll_ctl(epollFd, EPOLL_CTL_DEL, fd, nil)
-        server.updateStats { $0.connectionsOpen -= 1 }
+        pendingOutgoing -= connection.outgoing.count
+        stats.connectionsOpen -= 1
+        flushStatistics()
         Glibc.close(fd)
         if let reason { server.log("connection \(connection.peer) closed: \(reason)") }
     }
 
     /// Answers one complete request frame (MBAP header + PDU).
-    func handle(_ frame: [UInt8], on connection: Connection) {
-        server.updateStats { $0.requests += 1 }
+    func handle(_ frame: UnsafeBufferPointer<UInt8>, on connection: Connection) {
+        stats.requests += 1
         let unit = frame[6]
         guard let index = unitIndex[connection.endpoint][unit] else {
             if server.configuration.unknownUnit == .exception {
                 reply(frame, exception: .gatewayTargetFailedToRespond, on: connection, delivery: deliveryFaults(unit, nil))
             } else {
-                server.updateStats { $0.dropped += 1 }
+                stats.dropped += 1
             }
             return
         }
-        let pdu = frame[7...]
+        let pdu = UnsafeBufferPointer(rebasing: frame[7...])
         let access = RequestCheck.access(pdu)
-        let faults = activeFaults.filter { $0.matches(unit: unit, access: access) }
+        let faults = activeFaults.isEmpty ? [] : activeFaults.filter { $0.matches(unit: unit, access: access) }
         for fault in faults {
             switch fault.kind {
             case .noReply:
-                server.updateStats { $0.dropped += 1 }
+                stats.dropped += 1
                 return
             case .dropConnection:
                 close(connection: connection.fd, reason: "dropped by fault")
@@ -123,9 +143,9 @@ extension ServerLoop {
             return
         }
         send(on: connection, delivery: faults) {
-            modbus_reply(replyContext, frame, Int32(frame.count), unitServed.mapping)
+            modbus_reply(replyContext, frame.baseAddress, Int32(frame.count), unitServed.mapping)
         }
-        server.updateStats { $0.replies += 1 }
+        stats.replies += 1
         if let access, access.isWrite { server.onWrite(unit, access.table, access.addresses) }
     }
 
@@ -134,11 +154,11 @@ extension ServerLoop {
     }
 
     private func reply(
-        _ frame: [UInt8], exception: ModbusException?, code: UInt8? = nil, on connection: Connection,
+        _ frame: UnsafeBufferPointer<UInt8>, exception: ModbusException?, code: UInt8? = nil, on connection: Connection,
         delivery: [ProtocolFault]
     ) {
         let value = UInt32(code ?? exception?.rawValue ?? 4)
-        server.updateStats { $0.exceptions += 1 }
-        send(on: connection, delivery: delivery) { modbus_reply_exception(replyContext, frame, value) }
+        stats.exceptions += 1
+        send(on: connection, delivery: delivery) { modbus_reply_exception(replyContext, frame.baseAddress, value) }
     }
 }

@@ -30,6 +30,12 @@ final class ServerLoop: @unchecked Sendable {
     var plantTime = SimInstant.start
     var garbageRng: SeededRandom
     private(set) var finished = false
+    /// Counters since the last flush to the server's shared statistics (loop thread only).
+    var stats = ModbusSlaveServer.Statistics()
+    /// Replies queued on all connections (delay / split faults); 0 skips the per-loop scan.
+    var pendingOutgoing = 0
+    static let receiveCapacity = 8192
+    let receiveBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: ServerLoop.receiveCapacity)
 
     static let listenTag: UInt64 = 1 << 40
     static let wakeTag: UInt64 = 2 << 40
@@ -128,9 +134,18 @@ final class ServerLoop: @unchecked Sendable {
                     receive(on: connection)
                 }
             }
-            sendDueOutgoing()
+            if pendingOutgoing > 0 { sendDueOutgoing() }
+            flushStatistics()
         }
         shutdown()
+    }
+
+    /// Adds the loop's counters to the shared statistics (one lock per batch of events).
+    func flushStatistics() {
+        guard stats != ModbusSlaveServer.Statistics() else { return }
+        let delta = stats
+        stats = ModbusSlaveServer.Statistics()
+        server.updateStats { $0.add(delta) }
     }
 
     private func drainWake() {
@@ -168,6 +183,8 @@ final class ServerLoop: @unchecked Sendable {
         modbus_free(replyContext)
         Glibc.close(capture[0]); Glibc.close(capture[1])
         Glibc.close(wakeFd); Glibc.close(epollFd)
+        flushStatistics()
+        receiveBuffer.deallocate()
         units.removeAll()
         finished = true
     }
