@@ -1,4 +1,5 @@
 import Foundation
+import PlantModel
 import ModbusMap
 import ModbusServer
 import Testing
@@ -103,5 +104,29 @@ import Testing
         #expect(answered == 1100)
         #expect(fixture.server.statistics.connectionsOpen == 1100)
         #expect(clients.last.map { $0.fd >= 1024 } == true)
+    }
+}
+
+@Suite struct MultiPortTests {
+    @Test func oneProcessServesSeveralPortsEachWithItsUnits() throws {
+        let a = try UnitMap.generate(points: ServerFixture.points, layout: ModbusLayout(unitId: 1))
+        let b = try UnitMap.generate(points: ServerFixture.points, layout: ModbusLayout(unitId: 1))
+        let server = ModbusSlaveServer(configuration: .init(endpoints: [.init(port: 0, units: [a]), .init(port: 0, units: [b])]))
+        try server.start()
+        defer { server.stop() }
+        #expect(server.boundPorts.count == 2 && server.boundPorts[0] != server.boundPorts[1])
+        let good = [Quality](repeating: .good, count: 4)
+        server.publish(time: .start, units: [0: .init(values: [0.25, 0, 0, 0], qualities: good), 1: .init(values: [0.5, 0, 0, 0], qualities: good)])
+        usleep(20_000)
+        let first = try #require(try RawClient(port: server.boundPorts[0]).request(unit: 1, pdu: RawClient.read(0x03, address: 0, count: 2)))
+        let second = try #require(try RawClient(port: server.boundPorts[1]).request(unit: 1, pdu: RawClient.read(0x03, address: 0, count: 2)))
+        #expect(RegisterEncoding.decode(first.registers, type: .float32) == 0.25)
+        #expect(RegisterEncoding.decode(second.registers, type: .float32) == 0.5)
+    }
+
+    @Test func aUnitIdTwiceOnOnePortIsRefused() throws {
+        let a = try UnitMap.generate(points: ServerFixture.points, layout: ModbusLayout(unitId: 3))
+        let server = ModbusSlaveServer(configuration: .init(endpoints: [.init(port: 0, units: [a, a])]))
+        #expect(throws: (any Error).self) { try server.start() }
     }
 }
