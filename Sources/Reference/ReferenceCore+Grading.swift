@@ -72,7 +72,7 @@ extension ReferenceCore {
     func castingCondition(site: Int) -> Condition? {
         guard let condition = rules.risk.castingWhen else { return nil }
         let resolver = NameResolver(index: sites[site].index)
-        let equipments = sites[site].plant.equipment.map(\.id)
+        let equipments = [""] + sites[site].plant.equipment.map(\.id)
         for equipment in equipments {
             let resolved = resolver.resolve(condition, prefix: "", equipment: equipment)
             if resolved.points.allSatisfy({ sites[site].index[$0] != nil }) { return resolved }
