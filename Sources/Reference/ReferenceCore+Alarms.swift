@@ -5,15 +5,15 @@ import SimCore
 extension ReferenceCore {
     /// Opens an alarm on a point of a site and reports it. Returns its index in the log.
     mutating func raise(
-        site: Int, point: Int, level: AlarmLevel, kind: String?, value: Double, threshold: Double,
+        s: inout Site, point: Int, level: AlarmLevel, kind: String?, value: Double, threshold: Double,
         at time: SimInstant, limit: AlarmLevel? = nil, critical: Bool? = nil, message: String
     ) -> Int {
-        let spec = sites[site].plant.points[point]
+        let spec = s.plant.points[point]
         let category: AlarmCategory = level == .instrument ? .instrument : .hazard
         let draft = AlarmRecord(
-            id: "", enterprise: sites[site].code, point: spec.code, level: level, category: category, kind: kind,
+            id: "", enterprise: s.code, point: spec.code, level: level, category: category, kind: kind,
             limit: limit ?? (AlarmLevel.limitLevels.contains(level) ? level : nil), value: value, threshold: threshold, raisedAt: time, clearedAt: nil, handledAt: nil, handler: nil,
-            result: nil, critical: critical ?? spec.critical, excluded: sites[site].isExcluded(point),
+            result: nil, critical: critical ?? spec.critical, excluded: s.isExcluded(point),
             message: message)
         let index = log.append(draft)
         events.append(.alarmRaised(log.records[index]))
@@ -29,29 +29,29 @@ extension ReferenceCore {
 
     // MARK: instrument alarms
 
-    mutating func raiseInstrument(site: Int, point: Int, _ fault: InstrumentFault, value: Double, at time: SimInstant,
+    mutating func raiseInstrument(s: inout Site, point: Int, _ fault: InstrumentFault, value: Double, at time: SimInstant,
                                   message: String) {
-        guard sites[site].monitors[point].instrumentAlarm[fault] == nil else { return }
-        let index = raise(site: site, point: point, level: .instrument, kind: fault.rawValue, value: value,
+        guard s.monitors[point].instrumentAlarm[fault] == nil else { return }
+        let index = raise(s: &s, point: point, level: .instrument, kind: fault.rawValue, value: value,
                           threshold: .nan, at: time, message: message)
-        sites[site].monitors[point].instrumentAlarm[fault] = index
+        s.monitors[point].instrumentAlarm[fault] = index
     }
 
-    mutating func clearInstrument(site: Int, point: Int, _ fault: InstrumentFault, at time: SimInstant) {
-        guard let index = sites[site].monitors[point].instrumentAlarm[fault] else { return }
+    mutating func clearInstrument(s: inout Site, point: Int, _ fault: InstrumentFault, at time: SimInstant) {
+        guard let index = s.monitors[point].instrumentAlarm[fault] else { return }
         clear(index, at: time)
-        sites[site].monitors[point].instrumentAlarm[fault] = nil
+        s.monitors[point].instrumentAlarm[fault] = nil
     }
 
     /// Offline: no non-offline sample for `offlineAfter` (counted from the core's start for a point
     /// never seen). Raised at the exact moment the time ran out.
-    mutating func checkOffline(site: Int, at time: SimInstant) {
+    mutating func checkOffline(s: inout Site, at time: SimInstant) {
         let limit = rules.quality.offlineAfter
         guard limit > .zero else { return }
-        for point in sites[site].monitors.indices where sites[site].monitors[point].instrumentAlarm[.offline] == nil {
-            let since = sites[site].monitors[point].lastSeen ?? start
+        for point in s.monitors.indices where s.monitors[point].instrumentAlarm[.offline] == nil {
+            let since = s.monitors[point].lastSeen ?? start
             guard time - since >= limit else { continue }
-            raiseInstrument(site: site, point: point, .offline, value: .nan, at: since + limit,
+            raiseInstrument(s: &s, point: point, .offline, value: .nan, at: since + limit,
                             message: "no data since \(since)")
         }
     }

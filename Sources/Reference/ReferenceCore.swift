@@ -69,7 +69,10 @@ public struct ReferenceCore: Sendable {
         runTimers(before: time)
         let at = max(time, now)
         now = at
-        process(site: site, point: point, time: at, value: value, quality: quality)
+        var s = Site.placeholder
+        swap(&s, &sites[site])  // work on a uniquely held site: no copies on the hot path
+        process(s: &s, point: point, time: at, value: value, quality: quality)
+        swap(&s, &sites[site])
     }
 
     /// Runs the timers up to and including `time`: offline checks, interlock deadlines, grade evaluations.
@@ -146,9 +149,12 @@ public struct ReferenceCore: Sendable {
 
     /// Offline points and interlock deadlines.
     mutating func checkTimers(at time: SimInstant, offline: Bool) {
-        for site in sites.indices {
-            if offline { checkOffline(site: site, at: time) }
-            checkSupervisions(site: site, at: time)
+        for site in sites.indices where offline || !sites[site].supervisions.isEmpty {
+            var s = Site.placeholder
+            swap(&s, &sites[site])
+            if offline { checkOffline(s: &s, at: time) }
+            checkSupervisions(s: &s, at: time)
+            swap(&s, &sites[site])
         }
     }
 }

@@ -46,6 +46,13 @@ struct Site: Sendable {
         var alarm: Int?
     }
 
+    /// An empty site, swapped into the array while the real one is worked on in place.
+    static let placeholder = Site(
+        plant: ReferencePlant(
+            enterprise: Enterprise(code: "", name: "", nameEn: "", industry: .steel, regionCode: "", regionName: ""),
+            points: [], interlocks: [], equipment: []),
+        rules: ReferenceRules())
+
     init(plant: ReferencePlant, rules: ReferenceRules) {
         self.plant = plant
         var index: [String: Int] = [:]
