@@ -1,6 +1,8 @@
 import PlantModel
 import Reference
+import struct Scenario.LoadedScenario
 import struct Scenario.ScenarioSpec
+import enum Scenario.StepAction
 import struct Scenario.TimelineStep
 import SimCore
 import Simulation
@@ -57,6 +59,45 @@ import Testing
         #expect(orange.reasons == [RiskRuleID.orange1])
         #expect(orange.time == SimInstant(milliseconds: 17 * 60_000), "HH at 6m15s + 10 min → the 17m evaluation")
         #expect(!history.contains { $0.to == .red })
+    }
+}
+
+/// AL-01 variants: the same trip with the interlock bypassed, and with a faulty flow sensor.
+@Suite struct EndToEndVariantTests {
+    func variant(_ extra: [(SimInstant, StepAction)]) throws -> (LoadedScenario, LockstepFeed) {
+        var loaded = try Shipped.scenario("Scenarios/aluminium/AL-01-mould-water-loss.yaml")
+        let template = loaded.spec.timeline[0]
+        for (time, action) in extra {
+            var step = template
+            step.name = nil
+            step.time = time
+            step.action = action
+            step.equipment = nil
+            loaded.spec.timeline.append(step)
+        }
+        loaded.spec.timeline.sort { $0.time < $1.time }
+        return (loaded, Shipped.run(loaded.spec, plants: loaded.plants))
+    }
+
+    @Test func bypassedInterlockRaisesInterlockAndRed() throws {
+        let (loaded, feed) = try variant([(.init(milliseconds: 600_000), .equipmentFault(.interlockBypassed(interlock: "mouldWaterLow")))])
+        let code = loaded.plants[0].enterprise.code
+        #expect(feed.events.contains { $0.kind == .interlockFailed })
+        let ll = try #require(feed.core.alarms(enterprise: code, point: "MW_Q_IN", level: .ll).first)
+        let interlock = try #require(feed.core.alarms(level: .interlock).first)
+        #expect(interlock.kind == "mouldWaterLow" && interlock.raisedAt - ll.raisedAt <= .seconds(12))
+        let red = try #require(feed.core.gradeHistory(of: code).first { $0.to == .red })
+        #expect(red.reasons.contains(RiskRuleID.red1) && red.time - interlock.raisedAt <= .seconds(60))
+    }
+
+    @Test func stuckFlowSensorGivesAnInstrumentAlarmNotAHazard() throws {
+        let (loaded, feed) = try variant([(.init(milliseconds: 300_000), .sensorFault(point: "MW_Q_IN", .stuck))])
+        let code = loaded.plants[0].enterprise.code
+        let alarms = feed.core.alarms(enterprise: code, point: "MW_Q_IN")
+        #expect(alarms.first?.kind == "frozen" && alarms.first?.category == .instrument)
+        #expect(!alarms.contains { $0.category == .hazard }, "the stuck sensor hides the trip from MW_Q_IN")
+        // MW_P_IN still sees the trip, and the plant's interlock (on its own true values) still acts.
+        #expect(!feed.core.alarms(enterprise: code, point: "MW_P_IN", level: .ll).isEmpty)
     }
 }
 
