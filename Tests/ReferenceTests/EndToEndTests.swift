@@ -106,6 +106,8 @@ import Testing
     func steady(_ relative: String, operations: [(String, Double, Operation)]) throws -> LockstepFeed {
         var loaded = try Shipped.scenario(relative)
         loaded.spec.duration = .hours(2)
+        // 1 s physics steps (samples are 1 s or slower anyway): a tenth of the engine's work.
+        loaded.spec.step = .seconds(1)
         let template = loaded.spec.timeline[0]
         loaded.spec.timeline = operations.map { name, seconds, operation in
             var step = template
