@@ -24,6 +24,12 @@ let package = Package(
             dependencies: ["SimCore", "PlantModel", "ModbusMap", "COpenSSL", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings),
         .target(name: "Simulation", dependencies: ["SimCore", "PlantModel", "Scenario", "ModbusMap"], swiftSettings: swiftSettings),
+        // Pure: the reference platform's core (alarms, lifecycle, risk grading). Sees plant data only,
+        // never scenario expectations, so it depends on neither Scenario nor Simulation.
+        .target(
+            name: "Reference",
+            dependencies: ["SimCore", "PlantModel", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings),
         .target(name: "ModbusMap", dependencies: ["SimCore", "PlantModel"], swiftSettings: swiftSettings),
         .target(
             name: "ModbusServer", dependencies: ["CModbus", "CLinux", "ModbusMap", "SimCore", "PlantModel"],
@@ -52,6 +58,8 @@ let package = Package(
         .testTarget(name: "PlantModelTests", dependencies: ["PlantModel", "SimCore"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "PlantModel", "SimCore"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenario", "PlantModel", "SimCore"]),
+        .testTarget(
+            name: "ReferenceTests", dependencies: ["Reference", "PlantModel", "SimCore", "Simulation", "Scenario"]),
         .testTarget(name: "CModbusTests", dependencies: ["CModbus"]),
         .testTarget(name: "ModbusMapTests", dependencies: ["ModbusMap", "PlantModel"]),
         .testTarget(name: "ModbusServerTests", dependencies: ["ModbusServer", "ModbusMap", "PlantModel", "SimCore"]),

@@ -1,0 +1,125 @@
+import PlantModel
+import SimCore
+
+/// One sample through the alarm engine: data quality first, then (only when the data is sound)
+/// the hazard alarms — limits, digital, rate and state rules — and the interlock triggers.
+extension ReferenceCore {
+    mutating func process(s: inout Site, point: Int, time: SimInstant, value: Double, quality: Quality) {
+        s.monitors[point].value = value
+        s.monitors[point].quality = quality
+        s.monitors[point].time = time
+        guard quality != .offline else { return }
+        s.monitors[point].lastSeen = time
+        s.lastSampleAt = time
+        clearInstrument(s: &s, point: point, .offline, at: time)
+        guard dataIsSound(s: &s, point: point, time: time, value: value, quality: quality) else { return }
+        s.monitors[point].lastGood = value
+        let spec = s.plant.points[point]
+        if spec.kind == .digital {
+            evaluateDigital(s: &s, point: point, time: time, value: value)
+        } else {
+            evaluateLimits(s: &s, point: point, time: time, value: value)
+        }
+        for rule in s.config[point].rateRules { evaluateRate(s: &s, rule: rule, time: time, value: value) }
+        for rule in s.config[point].stateRules { evaluateState(s: &s, rule: rule, time: time) }
+    }
+
+    /// Bad quality, out of physical range and frozen value. Returns false (hazard evaluation
+    /// suppressed) while any of them holds.
+    mutating func dataIsSound(s: inout Site, point: Int, time: SimInstant, value: Double, quality: Quality) -> Bool {
+        let spec = s.plant.points[point]
+        if quality == .bad {
+            raiseInstrument(s: &s, point: point, .badQuality, value: value, at: time, message: "bad quality")
+            return false
+        }
+        clearInstrument(s: &s, point: point, .badQuality, at: time)
+        if !value.isFinite || value < spec.rangeMin || value > spec.rangeMax {
+            raiseInstrument(s: &s, point: point, .outOfRange, value: value, at: time,
+                            message: "\(value) outside \(spec.rangeMin)…\(spec.rangeMax) \(spec.unit)")
+            return false
+        }
+        clearInstrument(s: &s, point: point, .outOfRange, at: time)
+        guard s.config[point].frozenCheck else { return true }
+        let bits = value.bitPattern
+        if let since = s.monitors[point].frozenSince, s.monitors[point].frozenBits == bits {
+            if time - since >= rules.quality.frozenAfter {
+                raiseInstrument(s: &s, point: point, .frozen, value: value, at: time,
+                                message: "value \(value) unchanged since \(since)")
+            }
+        } else {
+            s.monitors[point].frozenSince = time
+            s.monitors[point].frozenBits = bits
+            clearInstrument(s: &s, point: point, .frozen, at: time)
+        }
+        return s.monitors[point].instrumentAlarm[.frozen] == nil
+    }
+
+    /// LL/L/H/HH with on-delay (raise once beyond the limit for `onDelay`) and deadband (clear
+    /// once back inside by the deadband). Each level is its own alarm: an escalation L → LL keeps
+    /// L open and opens LL.
+    mutating func evaluateLimits(s: inout Site, point: Int, time: SimInstant, value: Double) {
+        let spec = s.plant.points[point]
+        let config = s.config[point]
+        let conditionHolds = config.when == nil || s.holds(config.when)
+        for level in AlarmLevel.limitLevels {
+            guard let slot = level.limitIndex else { continue }
+            let open = s.monitors[point].limitAlarm[slot]
+            let armed = !config.disabledLevels.contains(level)
+                && (conditionHolds || !config.conditionalLevels.contains(level))
+            guard armed, let limit = spec.limits.value(for: level) else {
+                s.monitors[point].pendingSince[slot] = nil
+                if let open { clearLimit(s: &s, point: point, slot: slot, alarm: open, at: time) }
+                continue
+            }
+            let beyond = level.isLow ? value <= limit : value >= limit
+            if let open {
+                let inside = level.isLow ? value > limit + config.deadband : value < limit - config.deadband
+                if inside { clearLimit(s: &s, point: point, slot: slot, alarm: open, at: time) }
+                continue
+            }
+            guard beyond else {
+                s.monitors[point].pendingSince[slot] = nil
+                continue
+            }
+            let since = s.monitors[point].pendingSince[slot] ?? time
+            s.monitors[point].pendingSince[slot] = since
+            guard time - since >= config.onDelay else { continue }
+            let index = raise(s: &s, point: point, level: level, kind: nil, value: value, threshold: limit,
+                              at: time, message: "\(spec.code) \(value) \(level.isLow ? "≤" : "≥") \(level.rawValue) \(limit)")
+            s.monitors[point].limitAlarm[slot] = index
+            if level == .ll || level == .hh { startSupervision(s: &s, point: point, alarm: index, at: time) }
+        }
+    }
+
+    mutating func clearLimit(s: inout Site, point: Int, slot: Int, alarm: Int, at time: SimInstant) {
+        clear(alarm, at: time)
+        s.monitors[point].limitAlarm[slot] = nil
+        s.monitors[point].pendingSince[slot] = nil
+        triggerCleared(s: &s, alarm: alarm, at: time)
+    }
+
+    /// A digital point at the value its limit marks (`H 1`, `L 0`, `HH 1`) → DI, kind = that limit.
+    mutating func evaluateDigital(s: inout Site, point: Int, time: SimInstant, value: Double) {
+        let spec = s.plant.points[point]
+        guard let (level, alarmValue) = spec.limits.digitalAlarm else { return }
+        let open = s.monitors[point].digitalAlarm
+        guard value == alarmValue else {
+            s.monitors[point].digitalPendingSince = nil
+            if let open {
+                clear(open, at: time)
+                s.monitors[point].digitalAlarm = nil
+                triggerCleared(s: &s, alarm: open, at: time)
+            }
+            return
+        }
+        guard open == nil else { return }
+        let since = s.monitors[point].digitalPendingSince ?? time
+        s.monitors[point].digitalPendingSince = since
+        guard time - since >= s.config[point].onDelay else { return }
+        let label = spec.states.indices.contains(Int(value)) ? spec.states[Int(value)] : "\(value)"
+        let index = raise(s: &s, point: point, level: .di, kind: level.rawValue, value: value,
+                          threshold: alarmValue, at: time, limit: level, message: "\(spec.code) = \(label)")
+        s.monitors[point].digitalAlarm = index
+        if level == .ll || level == .hh { startSupervision(s: &s, point: point, alarm: index, at: time) }
+    }
+}

@@ -1,0 +1,54 @@
+import SimCore
+
+/// A risk grade (红/橙/黄/蓝). Ordered: blue < yellow < orange < red.
+public enum RiskGrade: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
+    case blue
+    case yellow
+    case orange
+    case red
+
+    var rank: Int { RiskGrade.allCases.firstIndex(of: self) ?? 0 }
+    public static func < (lhs: RiskGrade, rhs: RiskGrade) -> Bool { lhs.rank < rhs.rank }
+
+    /// One level lower (blue stays blue).
+    public var lower: RiskGrade { RiskGrade.allCases[max(0, rank - 1)] }
+}
+
+/// A change of an enterprise's grade, with the rule ids (reason codes) behind it.
+public struct GradeChange: Hashable, Sendable, Codable {
+    public var time: SimInstant
+    public var enterprise: String
+    /// nil for the first grade of the run.
+    public var from: RiskGrade?
+    public var to: RiskGrade
+    /// Rule ids that hold the new grade (sorted); on a hysteresis step down also `DEESCALATE-hysteresis`.
+    public var reasons: [String]
+
+    public init(time: SimInstant, enterprise: String, from: RiskGrade?, to: RiskGrade, reasons: [String]) {
+        self.time = time; self.enterprise = enterprise; self.from = from; self.to = to; self.reasons = reasons
+    }
+}
+
+/// What the core reports, in the order it happened.
+public enum ReferenceEvent: Hashable, Sendable, Codable {
+    case alarmRaised(AlarmRecord)
+    case alarmCleared(AlarmRecord)
+    case alarmHandled(AlarmRecord)
+    case gradeChanged(GradeChange)
+
+    public var time: SimInstant {
+        switch self {
+        case .alarmRaised(let alarm): alarm.raisedAt
+        case .alarmCleared(let alarm): alarm.clearedAt ?? alarm.raisedAt
+        case .alarmHandled(let alarm): alarm.handledAt ?? alarm.raisedAt
+        case .gradeChanged(let change): change.time
+        }
+    }
+
+    public var alarm: AlarmRecord? {
+        switch self {
+        case .alarmRaised(let alarm), .alarmCleared(let alarm), .alarmHandled(let alarm): alarm
+        case .gradeChanged: nil
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Reference
+import SimCore
+import Testing
+
+@Suite struct RulesParserTests {
+    @Test func shippedDefaultFileIsExactlyTheBuiltInDefaults() throws {
+        let parsed = try Shipped.defaultRules()
+        let defaults = ReferenceRules.defaults
+        #expect(parsed.alarms == defaults.alarms)
+        #expect(parsed.quality == defaults.quality)
+        #expect(parsed.points == defaults.points)
+        #expect(parsed.stateRules == defaults.stateRules)
+        #expect(parsed.rateRules == defaults.rateRules)
+        #expect(parsed.interlocks == defaults.interlocks)
+        #expect(parsed.exclusions == defaults.exclusions)
+        #expect(parsed.risk == defaults.risk)
+        #expect(parsed.disabledRules == defaults.disabledRules)
+        #expect(parsed == defaults)
+    }
+
+    @Test func aFileChangesOnlyWhatItSays() throws {
+        let rules = try RulesParser.parse("""
+            quality: { offlineAfter: 30s }
+            risk:
+              rules:
+                RED-4-co-personnel-area-5m: { enabled: false }
+                ORANGE-critical-uncleared-10m: { after: 15m }
+            disabledRules: [RATE-launder-outlet]
+            exclusions:
+              maintenance: [{ enterprise: "4501050001GT", equipment: CR1 }]
+            """)
+        #expect(rules.quality.offlineAfter == .seconds(30) && rules.quality.frozenAfter == .seconds(60))
+        #expect(rules.disabledRules == [RiskRuleID.red4, "RATE-launder-outlet"])
+        #expect(rules.risk.criticalUnclearedOrange == .minutes(15))
+        #expect(rules.exclusions.maintenance == [.init(enterprise: "4501050001GT", name: "CR1")])
+        #expect(rules.stateRules == ReferenceRules.defaults.stateRules)
+    }
+
+    @Test(arguments: [
+        ("alarms:\n  deadband: 2\n", "rules.yaml:2:3: unknown key 'deadband' in alarms"),
+        ("quality:\n  offlineAfter: 300\n", "rules.yaml:2:17: offlineAfter must be a duration"),
+        ("risk:\n  rules:\n    RED-9-made-up: {}\n", "rules.yaml:3:5: unknown key 'RED-9-made-up'"),
+        ("stateRules:\n  - id: x\n    point: CM_MODE\n", "rules.yaml:2:5: a state rule needs 'equals'"),
+        ("points:\n  - point: X\n    when: { point: Y, above: 3 }\n", "rules.yaml:3:23: unknown key 'above'"),
+        ("alarms: [1, 2\n", "rules.yaml:2:1: YAML:"),
+    ])
+    func errorsCarryLineAndColumn(text: String, expected: String) {
+        #expect {
+            try RulesParser.parse(text)
+        } throws: { error in
+            "\(error)".hasPrefix(expected)
+        }
+    }
+}
