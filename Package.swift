@@ -50,6 +50,7 @@ let package = Package(
             name: "tundish",
             dependencies: [
                 "SimCore", "PlantModel", "Scenario", "Simulation", "CModbus", "ModbusMap", "ModbusServer", "Harness",
+                "Reference",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),

@@ -10,7 +10,7 @@ public struct RulesError: Error, Hashable, Sendable, CustomStringConvertible {
     public init(file: String, line: Int, column: Int, message: String) {
         self.file = file; self.line = line; self.column = column; self.message = message
     }
-    public var description: String { "\(file):\(line):\(column): \(message)" }
+    public var description: String { "\(file):\(line):\(column): error: \(message)" }
 }
 
 /// Typed reading of Yams nodes with positions in every error.

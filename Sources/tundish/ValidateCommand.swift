@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reference
 import Scenario
 
 struct ValidateCommand: ParsableCommand {
@@ -15,10 +16,10 @@ struct ValidateCommand: ParsableCommand {
         var errorCount = 0
         var badFiles = 0
         for file in files {
-            let diagnostics = loader.validate(path: file)
+            let diagnostics = Self.isRulesFile(file) ? Self.validateRules(file) : loader.validate(path: file).map(\.description)
             if !diagnostics.isEmpty { badFiles += 1 }
             errorCount += diagnostics.count
-            for diagnostic in diagnostics { print(diagnostic.description) }
+            for diagnostic in diagnostics { print(diagnostic) }
         }
         let summary = "\(files.count) file\(files.count == 1 ? "" : "s") checked, "
             + "\(errorCount) error\(errorCount == 1 ? "" : "s") in \(badFiles) file\(badFiles == 1 ? "" : "s")"
@@ -27,5 +28,25 @@ struct ValidateCommand: ParsableCommand {
             throw ExitCode(1)
         }
         print(summary)
+    }
+
+    /// Rules files of the reference platform (`Scenarios/rules/*.yaml`) have a top-level `risk:`,
+    /// `stateRules:` or `disabledRules:` key.
+    static func isRulesFile(_ path: String) -> Bool {
+        guard let text = try? FileSourceReader().read(path) else { return false }
+        return text.split(separator: "\n").contains { line in
+            ["risk:", "stateRules:", "disabledRules:", "rateRules:"].contains { line.hasPrefix($0) }
+        }
+    }
+
+    static func validateRules(_ path: String) -> [String] {
+        do {
+            _ = try RulesParser.parse(try FileSourceReader().read(path), file: path)
+            return []
+        } catch let error as RulesError {
+            return ["\(error)"]
+        } catch {
+            return ["\(path):1:1: error: \(error)"]
+        }
     }
 }

@@ -37,12 +37,12 @@ import Testing
     }
 
     @Test(arguments: [
-        ("alarms:\n  deadband: 2\n", "rules.yaml:2:3: unknown key 'deadband' in alarms"),
-        ("quality:\n  offlineAfter: 300\n", "rules.yaml:2:17: offlineAfter must be a duration"),
-        ("risk:\n  rules:\n    RED-9-made-up: {}\n", "rules.yaml:3:5: unknown key 'RED-9-made-up'"),
-        ("stateRules:\n  - id: x\n    point: CM_MODE\n", "rules.yaml:2:5: a state rule needs 'equals'"),
-        ("points:\n  - point: X\n    when: { point: Y, above: 3 }\n", "rules.yaml:3:23: unknown key 'above'"),
-        ("alarms: [1, 2\n", "rules.yaml:2:1: YAML:"),
+        ("alarms:\n  deadband: 2\n", "rules.yaml:2:3: error: unknown key 'deadband' in alarms"),
+        ("quality:\n  offlineAfter: 300\n", "rules.yaml:2:17: error: offlineAfter must be a duration"),
+        ("risk:\n  rules:\n    RED-9-made-up: {}\n", "rules.yaml:3:5: error: unknown key 'RED-9-made-up'"),
+        ("stateRules:\n  - id: x\n    point: CM_MODE\n", "rules.yaml:2:5: error: a state rule needs 'equals'"),
+        ("points:\n  - point: X\n    when: { point: Y, above: 3 }\n", "rules.yaml:3:23: error: unknown key 'above'"),
+        ("alarms: [1, 2\n", "rules.yaml:2:1: error: YAML:"),
     ])
     func errorsCarryLineAndColumn(text: String, expected: String) {
         #expect {

@@ -29,6 +29,17 @@ import Testing
         #expect(lines.allSatisfy { $0.range(of: #"broken\.yaml:\d+:\d+: error: "#, options: .regularExpression) != nil })
     }
 
+    @Test func rulesFilesAreValidatedToo() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = try String(contentsOf: CLIRunner.root.appendingPathComponent("Scenarios/rules/default.yaml"), encoding: .utf8)
+        let broken = dir.appendingPathComponent("rules.yaml")
+        try text.replacingOccurrences(of: "deadbandPct", with: "deadbandPcx").write(to: broken, atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["validate", broken.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.range(of: #"rules\.yaml:\d+:\d+: error: unknown key 'deadbandPcx'"#, options: .regularExpression) != nil)
+    }
+
     @Test func pointsCommandPrintsTheCatalogue() throws {
         let csv = try CLIRunner.run(["points", "Scenarios/plants/aluminium-casting.yaml", "--format", "csv"])
         #expect(csv.status == 0, "\(csv.stderr)")
