@@ -23,12 +23,9 @@ public struct Engine: Sendable {
     var overlays: [SensorOverlay]
     var trueValues: [[Double]]
     var nextDueMs: [[Int64]]
-    var periodMs: [[Int64]]
     /// Per plant, per point: what measuring needs, flattened out of `PointSpec` (no strings
     /// copied on the hot path). Noise sigma is 0 for non-analog points.
-    let noiseSigma: [[Double]]
-    let rangeMin: [[Double]]
-    let rangeMax: [[Double]]
+    let measuring: [[PointMeasuring]]
     /// Per plant: the earliest next sampling time of any point.
     var earliestDueMs: [Int64]
     var nextTimelineIndex = 0
@@ -63,11 +60,14 @@ public struct Engine: Sendable {
         trueValues = plants.map { Array(repeating: 0, count: $0.points.count) }
         latestValues = plants.map { Array(repeating: .nan, count: $0.points.count) }
         latestQuality = plants.map { Array(repeating: .offline, count: $0.points.count) }
-        periodMs = plants.map { $0.points.map { max(1, $0.samplePeriod.milliseconds) } }
         nextDueMs = plants.map { Array(repeating: 0, count: $0.points.count) }
-        noiseSigma = plants.map { $0.points.map { $0.kind == .analog ? $0.noiseSigma : 0 } }
-        rangeMin = plants.map { $0.points.map(\.rangeMin) }
-        rangeMax = plants.map { $0.points.map(\.rangeMax) }
+        measuring = plants.map { plant in
+            plant.points.map {
+                PointMeasuring(
+                    noiseSigma: $0.kind == .analog ? $0.noiseSigma : 0, rangeMin: $0.rangeMin, rangeMax: $0.rangeMax,
+                    periodMs: max(1, $0.samplePeriod.milliseconds))
+            }
+        }
         earliestDueMs = plants.map { _ in 0 }
     }
 
@@ -124,23 +124,35 @@ public struct Engine: Sendable {
             // Take the per-plant rows out while sampling, so each write is a plain array store.
             var truth = trueValues[plant], due = nextDueMs[plant]
             var values = latestValues[plant], qualities = latestQuality[plant]
+            var noise = noiseRngs[plant]
             trueValues[plant] = []
             writeTrueValues(plant: plant, into: &truth)
             nextDueMs[plant] = []
             latestValues[plant] = []
             latestQuality[plant] = []
+            let anyFaults = overlays[plant].faultedPoints > 0
             var earliest = Int64.max
-            for point in due.indices {
-                if due[point] <= nowMs {
-                    let (value, quality) = measure(truth[point], plant: plant, point: point, at: time)
-                    values[point] = value
-                    qualities[point] = quality
-                    sink.record(Sample(time: time, plant: plant, point: point, value: value, quality: quality))
-                    let period = periodMs[plant][point]
-                    due[point] = (nowMs / period + 1) * period
+            measuring[plant].withUnsafeBufferPointer { specs in
+                for point in 0..<specs.count {
+                    if due[point] <= nowMs {
+                        let spec = specs[point]
+                        var value = truth[point]
+                        if spec.noiseSigma > 0 { value += spec.noiseSigma * noise.nextNoise() }
+                        value = min(max(value, spec.rangeMin), spec.rangeMax)
+                        var quality = Quality.good
+                        if anyFaults && overlays[plant].hasFaults(point) {
+                            (value, quality) = overlays[plant].apply(
+                                point: point, value: value, now: time, rng: &faultRngs[plant])
+                        }
+                        values[point] = value
+                        qualities[point] = quality
+                        sink.record(Sample(time: time, plant: plant, point: point, value: value, quality: quality))
+                        due[point] = (nowMs / spec.periodMs + 1) * spec.periodMs
+                    }
+                    earliest = min(earliest, due[point])
                 }
-                earliest = min(earliest, due[point])
             }
+            noiseRngs[plant] = noise
             trueValues[plant] = truth
             nextDueMs[plant] = due
             latestValues[plant] = values
@@ -154,13 +166,14 @@ public struct Engine: Sendable {
         plants[plant].writeInPlace(into: &values)
     }
 
-    /// True value + seeded instrument noise, clamped to the instrument range, then sensor faults.
-    mutating func measure(_ truth: Double, plant: Int, point: Int, at time: SimInstant) -> (Double, Quality) {
-        var value = truth
-        let sigma = noiseSigma[plant][point]
-        if sigma > 0 { value += sigma * noiseRngs[plant].nextNoise() }
-        value = min(max(value, rangeMin[plant][point]), rangeMax[plant][point])
-        guard overlays[plant].faultedPoints > 0, overlays[plant].hasFaults(point) else { return (value, .good) }
-        return overlays[plant].apply(point: point, value: value, now: time, rng: &faultRngs[plant])
-    }
+}
+
+/// What measuring one point needs, flattened out of `PointSpec` (no strings copied on the hot
+/// path): true value + seeded instrument noise, clamped to the instrument range, then faults.
+struct PointMeasuring: Sendable {
+    /// 0 for digital and enum points.
+    var noiseSigma: Double
+    var rangeMin: Double
+    var rangeMax: Double
+    var periodMs: Int64
 }
