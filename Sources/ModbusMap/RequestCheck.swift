@@ -6,14 +6,28 @@ public enum RequestCheck {
     /// Function codes the slave serves.
     public static let supportedFunctions: Set<UInt8> = [0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x0F, 0x10]
 
+    @inlinable
+    static func isSupported(_ function: UInt8) -> Bool {
+        switch function {
+        case 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x0F, 0x10: true
+        default: false
+        }
+    }
+
     /// What a request reads or writes: the table and address range.
     public struct Access: Hashable, Sendable {
         public var table: RegisterTable
         public var addresses: Range<Int>
         public var isWrite: Bool
+
+        @inlinable
+        public init(table: RegisterTable, addresses: Range<Int>, isWrite: Bool) {
+            self.table = table; self.addresses = addresses; self.isWrite = isWrite
+        }
     }
 
     /// The table and range the PDU addresses, if its shape is well formed.
+    @inlinable
     public static func access<Bytes: RandomAccessCollection>(_ pdu: Bytes) -> Access? where Bytes.Element == UInt8 {
         guard pdu.count >= 5 else { return nil }
         let start = pdu.startIndex
@@ -38,9 +52,10 @@ public enum RequestCheck {
     /// nil when libmodbus may answer the request normally; otherwise the exception to send.
     /// Order of checks follows the Modbus application protocol: function (01), quantity and
     /// shape (03), address (02), then writability (02: a read-only address is not a writable one).
+    @inlinable
     public static func check<Bytes: RandomAccessCollection>(_ pdu: Bytes, map: UnitMap) -> ModbusException?
     where Bytes.Element == UInt8 {
-        guard let function = pdu.first, supportedFunctions.contains(function) else { return .illegalFunction }
+        guard let function = pdu.first, isSupported(function) else { return .illegalFunction }
         if let problem = shapeProblem(pdu) { return problem }
         guard let access = access(pdu) else { return .illegalDataValue }
         guard access.addresses.upperBound <= 65536, map.isDefined(access.table, access.addresses) else {
@@ -51,7 +66,8 @@ public enum RequestCheck {
     }
 
     /// Length, quantity and byte-count rules per function (exception 03 when broken).
-    static func shapeProblem<Bytes: RandomAccessCollection>(_ pdu: Bytes) -> ModbusException?
+    @inlinable
+    internal static func shapeProblem<Bytes: RandomAccessCollection>(_ pdu: Bytes) -> ModbusException?
     where Bytes.Element == UInt8 {
         let length = pdu.count
         guard length >= 5 else { return .illegalDataValue }

@@ -31,21 +31,25 @@ struct BenchModbusCommand: ParsableCommand {
         print("bench modbus: read 125 holding registers, \(seconds) s × \(repeats) per point, server on cpu 0, client on cpu 1")
         print(BenchRow.header)
         for count in counts {
-            let a = try measure(port: ours.port, connections: count, loadgen: tools.loadgen)
-            let b = try measure(port: baseline.port, connections: count, loadgen: tools.loadgen)
-            print(BenchRow(connections: count, ours: a, baseline: b).line)
+            // Interleaved (ours, C, ours, C, …) so drift in the machine's speed hits both alike.
+            var a: [LoadResult] = [], b: [LoadResult] = []
+            for _ in 0..<max(1, repeats) {
+                a.append(try measure(port: ours.port, connections: count, loadgen: tools.loadgen))
+                b.append(try measure(port: baseline.port, connections: count, loadgen: tools.loadgen))
+            }
+            print(BenchRow(connections: count, ours: Self.median(a), baseline: Self.median(b)).line)
         }
     }
 
+    static func median(_ runs: [LoadResult]) -> LoadResult {
+        runs.sorted { $0.requestsPerSecond < $1.requestsPerSecond }[runs.count / 2]
+    }
+
     func measure(port: UInt16, connections: Int, loadgen: String) throws -> LoadResult {
-        var runs: [LoadResult] = []
-        for _ in 0..<max(1, repeats) {
-            let output = try BenchTools.capture(
-                ["taskset", "-c", "1", loadgen, "127.0.0.1", String(port), String(connections), String(seconds), "125"])
-            guard let result = LoadResult(line: output) else { throw CLIError("unexpected load generator output: \(output)") }
-            runs.append(result)
-        }
-        return runs.sorted { $0.requestsPerSecond < $1.requestsPerSecond }[runs.count / 2]
+        let output = try BenchTools.capture(
+            ["taskset", "-c", "1", loadgen, "127.0.0.1", String(port), String(connections), String(seconds), "125"])
+        guard let result = LoadResult(line: output) else { throw CLIError("unexpected load generator output: \(output)") }
+        return result
     }
 }
 
