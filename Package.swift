@@ -14,6 +14,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // Pure core: no I/O, no wall clock, no global randomness (enforced by TidyTests).
@@ -31,6 +35,8 @@ let package = Package(
             dependencies: ["SimCore", "PlantModel", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings),
         .target(name: "ModbusMap", dependencies: ["SimCore", "PlantModel"], swiftSettings: swiftSettings),
+        // Pure: the default HTTP uplink profile (payloads both the gateway and the platform use).
+        .target(name: "UplinkProfile", dependencies: ["SimCore", "PlantModel"], swiftSettings: swiftSettings),
         .target(
             name: "ModbusServer", dependencies: ["CModbus", "CLinux", "ModbusMap", "SimCore", "PlantModel"],
             swiftSettings: swiftSettings),
@@ -39,6 +45,18 @@ let package = Package(
         .systemLibrary(name: "CModbus", pkgConfig: "libmodbus", providers: [.apt(["libmodbus-dev"])]),
         .systemLibrary(name: "CLinux"),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
+        // Edge: the reference platform as a service (HTTP API, SQLite storage, Modbus poller, webhooks).
+        .target(
+            name: "ReferenceServer",
+            dependencies: [
+                "Reference", "ReferenceServer", "UplinkProfile", "UplinkProfile", "ModbusMap", "CModbus", "PlantModel", "SimCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
 
         // Edge: wiring the engine to live transports and wall time.
         .target(
@@ -50,7 +68,7 @@ let package = Package(
             name: "tundish",
             dependencies: [
                 "SimCore", "PlantModel", "Scenario", "Simulation", "CModbus", "ModbusMap", "ModbusServer", "Harness",
-                "Reference",
+                "Reference", "ReferenceServer", "UplinkProfile",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -63,6 +81,13 @@ let package = Package(
             name: "ReferenceTests", dependencies: ["Reference", "PlantModel", "SimCore", "Simulation", "Scenario"]),
         .testTarget(name: "CModbusTests", dependencies: ["CModbus"]),
         .testTarget(name: "ModbusMapTests", dependencies: ["ModbusMap", "PlantModel"]),
+        .testTarget(name: "UplinkProfileTests", dependencies: ["UplinkProfile", "PlantModel", "SimCore"]),
+        .testTarget(
+            name: "ReferenceServerTests",
+            dependencies: [
+                "ReferenceServer", "Reference", "UplinkProfile", "PlantModel", "SimCore", "ModbusMap",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(name: "ModbusServerTests", dependencies: ["ModbusServer", "ModbusMap", "PlantModel", "SimCore"]),
         .testTarget(name: "TidyTests", dependencies: []),
         .testTarget(name: "TundishCLITests", dependencies: ["tundish"]),
