@@ -85,8 +85,8 @@ let package = Package(
         .testTarget(
             name: "ReferenceServerTests",
             dependencies: [
-                "ReferenceServer", "Reference", "UplinkProfile", "PlantModel", "SimCore", "ModbusMap",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "ReferenceServer", "Reference", "UplinkProfile", "PlantModel", "SimCore", "ModbusMap", "ModbusServer",
+                "Scenario", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(name: "ModbusServerTests", dependencies: ["ModbusServer", "ModbusMap", "PlantModel", "SimCore"]),
         .testTarget(name: "TidyTests", dependencies: []),

@@ -1,12 +1,12 @@
 import ArgumentParser
 
 @main
-struct Tundish: ParsableCommand {
+struct Tundish: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tundish",
         abstract: "Plant simulator and conformance harness for steel and aluminium DC-casting risk monitoring.",
         version: TundishVersion.current,
-        subcommands: [ValidateCommand.self, PointsCommand.self, SimulateCommand.self, SlaveCommand.self, BenchCommand.self])
+        subcommands: [ValidateCommand.self, PointsCommand.self, SimulateCommand.self, SlaveCommand.self, ServeCommand.self, BenchCommand.self])
 }
 
 enum TundishVersion {

@@ -1,0 +1,134 @@
+import CModbus
+import Foundation
+import ModbusMap
+import PlantModel
+import Reference
+import SimCore
+
+/// Polls one plant's Modbus slave on its own thread (libmodbus calls block; they never run on
+/// the Swift concurrency pool) and hands each cycle's readings to `deliver`: values decoded per the
+/// plant's register map, quality from the quality registers, time from the wall clock. When the
+/// slave cannot be reached every point is delivered as offline.
+public final class ModbusPoller: @unchecked Sendable {
+    public let plant: Plant
+    public let map: UnitMap
+    public let host: String
+    public let port: UInt16
+    public let intervalMs: Int
+    let deliver: @Sendable ([ReferenceSample]) -> Void
+    let lock = NSLock()
+    var stopped = false
+
+    public init(
+        plant: Plant, layout: ModbusLayout, host: String, port: UInt16, intervalMs: Int,
+        deliver: @escaping @Sendable ([ReferenceSample]) -> Void
+    ) throws {
+        self.plant = plant
+        map = try UnitMap.generate(points: plant.points, layout: layout)
+        self.host = host; self.port = port; self.intervalMs = intervalMs; self.deliver = deliver
+    }
+
+    public func start() {
+        let thread = Thread { [self] in loop() }
+        thread.name = "modbus-poller-\(plant.enterprise.code)"
+        thread.start()
+    }
+
+    public func stop() { lock.withLock { stopped = true } }
+
+    func loop() {
+        var context: OpaquePointer?
+        while !lock.withLock({ stopped }) {
+            let started = Date()
+            if context == nil { context = connect() }
+            let samples = context.flatMap { poll($0) }
+            if samples == nil, let open = context {
+                modbus_close(open)
+                modbus_free(open)
+                context = nil
+            }
+            deliver(samples ?? offline(at: Self.nowMs()))
+            let elapsed = Date().timeIntervalSince(started)
+            Thread.sleep(forTimeInterval: max(0, Double(intervalMs) / 1000 - elapsed))
+        }
+        if let context { modbus_close(context); modbus_free(context) }
+    }
+
+    func connect() -> OpaquePointer? {
+        guard let context = modbus_new_tcp(host == "localhost" ? "127.0.0.1" : host, Int32(port)) else { return nil }
+        modbus_set_slave(context, Int32(map.unitId))
+        modbus_set_response_timeout(context, 1, 0)
+        guard modbus_connect(context) == 0 else {
+            modbus_free(context)
+            return nil
+        }
+        return context
+    }
+
+    static func nowMs() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
+
+    func offline(at time: Int64) -> [ReferenceSample] {
+        plant.points.map {
+            ReferenceSample(enterprise: plant.enterprise.code, point: $0.code, time: SimInstant(milliseconds: time), value: .nan,
+                            quality: .offline)
+        }
+    }
+
+    /// One cycle: every table read in runs of at most 125 registers / 2000 bits; nil on any failure.
+    func poll(_ context: OpaquePointer) -> [ReferenceSample]? {
+        var tables: [RegisterTable: [UInt16]] = [:]
+        for table in RegisterTable.allCases where table != .coils {
+            guard let words = read(context, table: table) else { return nil }
+            tables[table] = words
+        }
+        let time = SimInstant(milliseconds: Self.nowMs())
+        var samples: [ReferenceSample] = []
+        for binding in map.bindings where binding.role == .value {
+            guard let words = tables[binding.table] else { continue }
+            let registers = binding.addresses.map { words[$0] }
+            let value = RegisterEncoding.decode(
+                registers, type: binding.type, scale: binding.scale, offset: binding.offset, order: binding.wordOrder)
+            let qualityCode = tables[.inputRegisters].flatMap { $0.indices.contains(binding.pointIndex) ? $0[binding.pointIndex] : nil }
+            let quality = qualityCode.flatMap { Quality(rawValue: UInt8(clamping: $0)) } ?? .good
+            samples.append(
+                ReferenceSample(
+                    enterprise: plant.enterprise.code, point: binding.point, time: time,
+                    value: quality == .offline ? .nan : value, quality: quality))
+        }
+        return samples
+    }
+
+    /// The defined addresses of a table, read in runs; undefined gaps are skipped.
+    func read(_ context: OpaquePointer, table: RegisterTable) -> [UInt16]? {
+        let size = map.sizes[table] ?? 0
+        var words = [UInt16](repeating: 0, count: size)
+        let limit = table.isBitTable ? 2000 : 125
+        var address = 0
+        while address < size {
+            guard map.isDefined(table, address..<(address + 1)) else { address += 1; continue }
+            var end = address + 1
+            while end < size, end - address < limit, map.isDefined(table, end..<(end + 1)) { end += 1 }
+            guard readRun(context, table: table, address: address, count: end - address, into: &words) else { return nil }
+            address = end
+        }
+        return words
+    }
+
+    func readRun(_ context: OpaquePointer, table: RegisterTable, address: Int, count: Int, into words: inout [UInt16]) -> Bool {
+        if table.isBitTable {
+            var bits = [UInt8](repeating: 0, count: count)
+            let read = modbus_read_input_bits(context, Int32(address), Int32(count), &bits)
+            guard read == count else { return false }
+            for i in 0..<count { words[address + i] = UInt16(bits[i]) }
+            return true
+        }
+        var registers = [UInt16](repeating: 0, count: count)
+        let read =
+            table == .holdingRegisters
+            ? modbus_read_registers(context, Int32(address), Int32(count), &registers)
+            : modbus_read_input_registers(context, Int32(address), Int32(count), &registers)
+        guard read == count else { return false }
+        for i in 0..<count { words[address + i] = registers[i] }
+        return true
+    }
+}

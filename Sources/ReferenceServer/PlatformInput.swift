@@ -1,0 +1,48 @@
+import GRDB
+import PlantModel
+
+/// One input to the core, as stored for replay.
+public enum PlatformInput: Sendable, Hashable {
+    case sample(enterprise: String, point: String, timeMs: Int64, value: Double, quality: Quality)
+    case handling(alarmId: String, handler: String, result: String, timeMs: Int64)
+    case advance(timeMs: Int64)
+
+    public var timeMs: Int64 {
+        switch self {
+        case .sample(_, _, let time, _, _), .handling(_, _, _, let time), .advance(let time): time
+        }
+    }
+
+    init?(row: Row) {
+        let kind: String = row["kind"]
+        let time: Int64 = row["timeMs"]
+        switch kind {
+        case "sample":
+            let quality = Quality(rawValue: UInt8(clamping: (row["quality"] as Int?) ?? 2)) ?? .offline
+            self = .sample(
+                enterprise: row["enterprise"] ?? "", point: row["point"] ?? "", timeMs: time,
+                value: (row["value"] as Double?) ?? .nan, quality: quality)
+        case "handling":
+            self = .handling(alarmId: row["alarmId"] ?? "", handler: row["handler"] ?? "", result: row["result"] ?? "", timeMs: time)
+        case "advance":
+            self = .advance(timeMs: time)
+        default:
+            return nil
+        }
+    }
+
+    func insert(_ db: Database) throws {
+        switch self {
+        case .sample(let enterprise, let point, let time, let value, let quality):
+            try db.execute(
+                sql: "INSERT INTO inputs (kind, timeMs, enterprise, point, value, quality) VALUES ('sample', ?, ?, ?, ?, ?)",
+                arguments: [time, enterprise, point, value.isFinite ? value : nil, Int(quality.rawValue)])
+        case .handling(let alarmId, let handler, let result, let time):
+            try db.execute(
+                sql: "INSERT INTO inputs (kind, timeMs, alarmId, handler, result) VALUES ('handling', ?, ?, ?, ?)",
+                arguments: [time, alarmId, handler, result])
+        case .advance(let time):
+            try db.execute(sql: "INSERT INTO inputs (kind, timeMs) VALUES ('advance', ?)", arguments: [time])
+        }
+    }
+}

@@ -1,2 +1,0 @@
-import ReferenceServer
-import Testing
