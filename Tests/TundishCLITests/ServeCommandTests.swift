@@ -46,6 +46,6 @@ import Testing
         #expect(((alarmsAfter?["alarms"] as? [[String: Any]])?.count ?? 0) >= countBefore)
         let events = try again.get("/api/v1/events?afterSeq=0").json as? [String: Any]
         #expect((events?["events"] as? [[String: Any]])?.contains { $0["type"] as? String == "alarmHandled" } == true)
-        _ = slave.wait()
+        withExtendedLifetime(slave) {}
     }
 }
