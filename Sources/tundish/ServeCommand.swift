@@ -11,8 +11,9 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Run the reference platform: alarm engine, risk grading, query API, webhooks, SQLite storage.",
         discussion: """
             Ingests plant data by polling Modbus slaves (--poll PLANT_FILE@HOST:PORT) and from the HTTP uplink
-            (POST /uplink/v1/…, default profile). Write endpoints need `Authorization: Bearer <token>` when a token
-            is set (--token or TUNDISH_TOKEN). With --db, a restart replays the stored inputs and loses nothing.
+            (POST /uplink/v1/…, default profile). Write endpoints need `Authorization: Bearer <token>` (--token,
+            TUNDISH_TOKEN, or a random token printed at start). With --db, a restart replays the stored inputs and
+            loses nothing.
             """)
 
     @Option(help: "Address and port of the HTTP API (port 0 picks a free one).")
@@ -33,7 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Polling interval (e.g. 1s, 500ms).")
     var pollInterval: String = "1s"
 
-    @Option(help: "Bearer token required by write endpoints (default: $TUNDISH_TOKEN; none: writes are open).")
+    @Option(help: "Bearer token required by write endpoints (default: $TUNDISH_TOKEN, else a random one, printed at start).")
     var token: String?
 
     func run() async throws {
@@ -42,7 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.host = host
         configuration.port = Int(port)
         configuration.databasePath = db
-        configuration.token = token ?? ProcessInfo.processInfo.environment["TUNDISH_TOKEN"]
+        let givenToken = token ?? ProcessInfo.processInfo.environment["TUNDISH_TOKEN"]
+        let writeToken = givenToken ?? (0..<4).map { _ in String(UInt64.random(in: 0...UInt64.max), radix: 36) }.joined()
+        configuration.token = writeToken
         configuration.version = TundishVersion.current
         configuration.rules = try loadRules()
         guard let interval = SimDuration.parse(pollInterval), interval.milliseconds > 0 else {
@@ -60,6 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
         let database = db ?? "memory"
         try await service.run { port in
             Console.error("tundish \(TundishVersion.current) · serve · listening on http://\(host):\(port) · db \(database)")
+            if givenToken == nil { Console.error("write token (Authorization: Bearer …): \(writeToken)") }
         }
     }
 
