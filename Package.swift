@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "ReferenceServer",
             dependencies: [
-                "Reference", "ReferenceServer", "UplinkProfile", "UplinkProfile", "ModbusMap", "CModbus", "PlantModel", "SimCore",
+                "Reference", "UplinkProfile", "ModbusMap", "CModbus", "PlantModel", "SimCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
