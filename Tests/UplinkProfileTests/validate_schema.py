@@ -5,7 +5,8 @@ usage: validate_schema.py schema SCHEMA_JSON EXAMPLES_DIR
          every EXAMPLES_DIR/<Def>--<name>.json must validate against $defs/<Def>;
          every EXAMPLES_DIR/invalid--<Def>--<name>.json must NOT validate (the schema is not vacuous).
        validate_schema.py openapi OPENAPI_YAML
-         the document is a valid OpenAPI 3.1 document.
+         the document is a valid OpenAPI 3.1 document, and its uplink schemas equal the $defs of
+         uplink-profile.schema.json next to it.
 
 Exit 0 when all is well; 2 when a Python module is missing (the message names it); 1 otherwise.
 """
@@ -73,7 +74,17 @@ def check_openapi(path):
     except Exception as error:  # the validator's own error types differ between versions
         print(f"{path}: {error}")
         return 1
-    print(f"{path}: valid OpenAPI {document['openapi']}, {len(document.get('paths', {}))} paths")
+    # The uplink payload schemas are copies of docs/uplink-profile.schema.json's $defs.
+    schema_path = os.path.join(os.path.dirname(path), "uplink-profile.schema.json")
+    with open(schema_path, encoding="utf-8") as f:
+        defs = json.loads(json.dumps(json.load(f)["$defs"]).replace("#/$defs/", "#/components/schemas/"))
+    components = document.get("components", {}).get("schemas", {})
+    drift = [name for name, definition in defs.items() if components.get(name) != definition]
+    if drift:
+        print(f"{path}: components/schemas differ from {schema_path} $defs for: {', '.join(drift)}")
+        return 1
+    print(f"{path}: valid OpenAPI {document['openapi']}, {len(document.get('paths', {}))} paths, "
+          f"{len(defs)} uplink schemas equal to {schema_path}")
     return 0
 
 
