@@ -18,7 +18,11 @@ import UplinkProfile
     }
 
     static func basic(targets: String, equipments: String = #"[{"equipCode":"L1","equipType":"dcCastingLine"}]"#) -> Data {
-        Examples.data(
+        Examples.data(basicText(targets: targets, equipments: equipments))
+    }
+
+    static func basicText(targets: String, equipments: String = #"[{"equipCode":"L1","equipType":"dcCastingLine"}]"#) -> String {
+        (
             #"{"profile":"tundish-default","version":1,\#(header),"companyName":"横州示范铝业有限公司","#
                 + #""companyNameEn":"Hengzhou Demo Aluminium Co.","industry":"aluminium","regionCode":"450181","#
                 + #""regionName":"横州市","sentAt":1767225600000,"equipments":\#(equipments),"targets":[\#(targets)]}"#)
@@ -82,13 +86,13 @@ import UplinkProfile
     @Test func unknownChoices() {
         let kind = Self.error(BasicData.self, Self.basic(targets: Self.target(kind: "counter")))
         #expect(kind?.description == #"$.targets[0].kind: expected "analog", "digital" or "enum", found "counter""#)
-        let industry = Self.error(BasicData.self, Self.basic(targets: "").replacingOccurrences(of: "aluminium\",\"region", with: "copper\",\"region"))
+        let industry = Self.error(BasicData.self, Examples.data(Self.basicText(targets: "").replacingOccurrences(of: "aluminium\",\"region", with: "copper\",\"region")))
         #expect(industry?.description == #"$.industry: expected "steel" or "aluminium", found "copper""#)
         let alarm = Examples.data(
             #"{\#(Self.header),"alarms":[{"alarmId":"A1","targetCode":"MW_Q_IN","alarmType":"HHH","alarmValue":1,"alarmTime":1}]}"#)
         #expect(Self.error(AlarmBatch.self, alarm)?.description
             == #"$.alarms[0].alarmType: expected "LL", "L", "H", "HH", "DI" or "offline", found "HHH""#)
-        let profile = Self.error(BasicData.self, Self.basic(targets: "").replacingOccurrences(of: "tundish-default", with: "other"))
+        let profile = Self.error(BasicData.self, Examples.data(Self.basicText(targets: "").replacingOccurrences(of: "tundish-default", with: "other")))
         #expect(profile?.description == #"$.profile: expected "tundish-default", found "other""#)
     }
 
