@@ -110,7 +110,7 @@ extension BasicData: Codable {
             throw DecodingError.dataCorruptedError(
                 forKey: .profile, in: c, debugDescription: "expected \"\(UplinkProfile.name)\", found \"\(profile)\"")
         }
-        version = try c.decode(Int.self, forKey: .version)
+        version = try c.integer(Int.self, forKey: .version)
         guard version == UplinkProfile.version else {
             throw DecodingError.dataCorruptedError(
                 forKey: .version, in: c, debugDescription: "expected \(UplinkProfile.version), found \(version)")
@@ -123,7 +123,7 @@ extension BasicData: Codable {
         regionCode = try c.decode(String.self, forKey: .regionCode)
         regionName = try c.decode(String.self, forKey: .regionName)
         gatewayCode = try c.decode(String.self, forKey: .gatewayCode)
-        sentAt = try c.decode(Int64.self, forKey: .sentAt)
+        sentAt = try c.integer(Int64.self, forKey: .sentAt)
         equipments = try c.decode([EquipmentEntry].self, forKey: .equipments)
         targets = try c.decode([Target].self, forKey: .targets)
     }
@@ -145,13 +145,13 @@ extension BasicData.Target: Codable {
         unit = try c.decode(String.self, forKey: .unit)
         kind = try c.decodeChoice(PointKind.self, forKey: .kind)
         states = try c.decodeIfPresent([String].self, forKey: .states)
-        lowValue = try c.decodeIfPresent(Double.self, forKey: .lowValue)
-        topValue = try c.decodeIfPresent(Double.self, forKey: .topValue)
-        lowValue01 = try c.decodeIfPresent(Double.self, forKey: .lowValue01)
-        lowValue02 = try c.decodeIfPresent(Double.self, forKey: .lowValue02)
-        topValue01 = try c.decodeIfPresent(Double.self, forKey: .topValue01)
-        topValue02 = try c.decodeIfPresent(Double.self, forKey: .topValue02)
-        samplePeriodMs = try c.decode(Int64.self, forKey: .samplePeriodMs)
+        lowValue = try c.optionalNumber(forKey: .lowValue)
+        topValue = try c.optionalNumber(forKey: .topValue)
+        lowValue01 = try c.optionalNumber(forKey: .lowValue01)
+        lowValue02 = try c.optionalNumber(forKey: .lowValue02)
+        topValue01 = try c.optionalNumber(forKey: .topValue01)
+        topValue02 = try c.optionalNumber(forKey: .topValue02)
+        samplePeriodMs = try c.integer(Int64.self, forKey: .samplePeriodMs)
         critical = try c.decode(Bool.self, forKey: .critical)
         clause = try c.decodeIfPresent(String.self, forKey: .clause)
     }
@@ -220,4 +220,34 @@ extension KeyedDecodingContainer {
 func choices(_ items: [String]) -> String {
     guard items.count > 1 else { return items.first ?? "" }
     return items.dropLast().joined(separator: ", ") + " or " + items[items.count - 1]
+}
+
+extension KeyedDecodingContainer {
+    /// Foundation reports a number that does not fit (1.5 or 1e30 for an integer, 1e999 for a
+    /// double) without a path; these read the field so that the error names it.
+    func integer<I: FixedWidthInteger & Decodable>(_ type: I.Type, forKey key: Key) throws -> I {
+        do { return try decode(I.self, forKey: key) } catch let error as DecodingError { throw error } catch {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "expected an integer, found \(parsedNumber(error))")
+        }
+    }
+
+    func optionalInteger<I: FixedWidthInteger & Decodable>(_ type: I.Type, forKey key: Key) throws -> I? {
+        do { return try decodeIfPresent(I.self, forKey: key) } catch let error as DecodingError { throw error } catch {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "expected an integer, found \(parsedNumber(error))")
+        }
+    }
+
+    func optionalNumber(forKey key: Key) throws -> Double? {
+        do { return try decodeIfPresent(Double.self, forKey: key) } catch let error as DecodingError { throw error } catch {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "expected a finite number, found \(parsedNumber(error))")
+        }
+    }
+}
+
+/// `1.5` from Foundation's `numberIsNotRepresentableInSwift(parsed: "1.5")`.
+func parsedNumber(_ error: any Error) -> String {
+    let text = "\(error)"
+    guard let start = text.range(of: "parsed: \"") else { return "a number out of range" }
+    let rest = text[start.upperBound...]
+    return String(rest.prefix { $0 != "\"" })
 }

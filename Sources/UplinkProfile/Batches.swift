@@ -31,7 +31,18 @@ public struct ReadingsBatch: UplinkPayload {
     }
 }
 
-extension ReadingsBatch: Codable {}
+extension ReadingsBatch: Codable {
+    enum CodingKeys: String, CodingKey { case batchId, companyCode, gatewayCode, collectTime, datas }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        batchId = try c.decode(String.self, forKey: .batchId)
+        companyCode = try c.decode(String.self, forKey: .companyCode)
+        gatewayCode = try c.decode(String.self, forKey: .gatewayCode)
+        collectTime = try c.integer(Int64.self, forKey: .collectTime)
+        datas = try c.decode([Reading].self, forKey: .datas)
+    }
+}
 
 extension ReadingsBatch.Reading: Codable {
     enum CodingKeys: String, CodingKey { case targetCode, value, quality, time }
@@ -44,15 +55,15 @@ extension ReadingsBatch.Reading: Codable {
             throw DecodingError.keyNotFound(
                 CodingKeys.value, .init(codingPath: c.codingPath, debugDescription: "missing required key"))
         }
-        value = try c.decodeIfPresent(Double.self, forKey: .value)
-        let code = try c.decode(Int.self, forKey: .quality)
+        value = try c.optionalNumber(forKey: .value)
+        let code = try c.integer(Int.self, forKey: .quality)
         guard let quality = UInt8(exactly: code).flatMap(Quality.init(rawValue:)) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .quality, in: c,
                 debugDescription: "expected \(choices(Quality.allCases.map { String($0.rawValue) })), found \(code)")
         }
         self.quality = quality
-        time = try c.decode(Int64.self, forKey: .time)
+        time = try c.integer(Int64.self, forKey: .time)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -148,10 +159,10 @@ public struct AlarmBatch: UplinkPayload {
                 throw DecodingError.keyNotFound(
                     CodingKeys.alarmValue, .init(codingPath: c.codingPath, debugDescription: "missing required key"))
             }
-            alarmValue = try c.decodeIfPresent(Double.self, forKey: .alarmValue)
-            threshold = try c.decodeIfPresent(Double.self, forKey: .threshold)
-            alarmTime = try c.decode(Int64.self, forKey: .alarmTime)
-            clearTime = try c.decodeIfPresent(Int64.self, forKey: .clearTime)
+            alarmValue = try c.optionalNumber(forKey: .alarmValue)
+            threshold = try c.optionalNumber(forKey: .threshold)
+            alarmTime = try c.integer(Int64.self, forKey: .alarmTime)
+            clearTime = try c.optionalInteger(Int64.self, forKey: .clearTime)
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -184,5 +195,17 @@ public struct Heartbeat: UplinkPayload, Codable {
     public init(batchId: String, companyCode: String, gatewayCode: String, time: Int64, onlineTargets: Int, totalTargets: Int) {
         self.batchId = batchId; self.companyCode = companyCode; self.gatewayCode = gatewayCode; self.time = time
         self.onlineTargets = onlineTargets; self.totalTargets = totalTargets
+    }
+
+    enum CodingKeys: String, CodingKey { case batchId, companyCode, gatewayCode, time, onlineTargets, totalTargets }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        batchId = try c.decode(String.self, forKey: .batchId)
+        companyCode = try c.decode(String.self, forKey: .companyCode)
+        gatewayCode = try c.decode(String.self, forKey: .gatewayCode)
+        time = try c.integer(Int64.self, forKey: .time)
+        onlineTargets = try c.integer(Int.self, forKey: .onlineTargets)
+        totalTargets = try c.integer(Int.self, forKey: .totalTargets)
     }
 }

@@ -74,7 +74,7 @@ public struct UplinkDecoder: Sendable {
         do {
             value = try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
-            return .failure(Self.describe(error))
+            return .failure(Self.describe(error, data: data))
         } catch {
             return .failure(UplinkError(.malformedJSON, path: "$", "malformed JSON: \(error)"))
         }
@@ -113,7 +113,7 @@ public struct UplinkDecoder: Sendable {
     }
 
     /// Turns Foundation's decoding errors into a path and an "expected …, found …" message.
-    static func describe(_ error: DecodingError) -> UplinkError {
+    static func describe(_ error: DecodingError, data: Data) -> UplinkError {
         switch error {
         case .keyNotFound(let key, let context):
             return UplinkError(.missingKey, path: path(context.codingPath + [key]), "missing required key")
@@ -124,23 +124,33 @@ public struct UplinkDecoder: Sendable {
             let expected = type == ParameterScalar.self ? "a number, a boolean or a string" : jsonType(type)
             return UplinkError(.wrongType, path: path(context.codingPath), "expected \(expected)\(found)")
         case .dataCorrupted(let context):
-            return corrupted(context)
+            return corrupted(context, data: data)
         @unknown default:
             return UplinkError(.malformedJSON, path: "$", "undecodable body")
         }
     }
 
-    static func corrupted(_ context: DecodingError.Context) -> UplinkError {
+    static func corrupted(_ context: DecodingError.Context, data: Data) -> UplinkError {
         let where_ = path(context.codingPath)
         if context.codingPath.isEmpty {
-            let detail = context.underlyingError.map { "\($0)" } ?? context.debugDescription
-            return UplinkError(.malformedJSON, path: where_, "malformed JSON: \(detail)")
+            return UplinkError(.malformedJSON, path: where_, "malformed JSON: \(syntaxProblem(context, data: data))")
         }
         let text = context.debugDescription
         if text.hasPrefix("expected ") { return UplinkError(.invalidValue, path: where_, text) }
         // Numbers that do not fit the field (e.g. 1.5 or 1e30 for a time in Unix milliseconds).
         if text.contains("does not fit") { return UplinkError(.wrongType, path: where_, "expected an integer, found \(numberIn(text))") }
         return UplinkError(.invalidValue, path: where_, text)
+    }
+
+    /// Foundation's JSONDecoder says only "not valid JSON" on Linux; its JSONSerialization names the
+    /// position (`Invalid value around character 1.`, `Unexpected end of file during JSON parse.`).
+    static func syntaxProblem(_ context: DecodingError.Context, data: Data) -> String {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            if let detail = (error as NSError).userInfo["NSDebugDescription"] as? String { return detail }
+        }
+        return context.underlyingError.map { "\($0)" } ?? context.debugDescription
     }
 
     /// The JSON type a Swift type reads from.

@@ -135,6 +135,19 @@ import UplinkProfile
         #expect(error?.message.hasPrefix("malformed JSON") == true, "\(String(describing: error))")
     }
 
+    @Test func malformedJSONNamesThePosition() {
+        #expect(Self.error(Heartbeat.self, Examples.data("not json"))?.description == "$: malformed JSON: Invalid value around character 1.")
+        #expect(Self.error(Heartbeat.self, Examples.data(#"{"time":1"#))?.description
+            == "$: malformed JSON: Unexpected end of file during JSON parse.")
+    }
+
+    @Test func numbersThatDoNotFit() {
+        let huge = Self.error(ReadingsBatch.self, Self.readings(#"{"targetCode":"MW_Q_IN","value":1e999,"quality":0,"time":1}"#))
+        #expect(huge?.description == "$.datas[0].value: expected a finite number, found 1e999")
+        let big = Self.error(ReadingsBatch.self, Self.readings(#"{"targetCode":"MW_Q_IN","value":1,"quality":0,"time":1e30}"#))
+        #expect(big?.description == "$.datas[0].time: expected an integer, found 1e30")
+    }
+
     @Test func unknownKeysAreIgnored() {
         let body = Examples.data(#"{\#(Self.header),"time":1,"onlineTargets":1,"totalTargets":2,"vendorExtra":{"a":1}}"#)
         #expect(Self.error(Heartbeat.self, body) == nil)
