@@ -22,6 +22,23 @@ public struct APIAlarm: Codable, Sendable, Hashable {
     public var excluded: Bool
     public var message: String
 
+    enum CodingKeys: String, CodingKey {
+        case id, enterprise, point, level, category, kind, value, threshold, raisedAtMs, clearedAtMs, handledAtMs
+        case handler, result, critical, excluded, message
+    }
+
+    /// Every key is written, `null` when unset (docs/openapi.yaml).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id); try c.encode(enterprise, forKey: .enterprise); try c.encode(point, forKey: .point)
+        try c.encode(level, forKey: .level); try c.encode(category, forKey: .category); try c.encode(kind, forKey: .kind)
+        try c.encode(value, forKey: .value); try c.encode(threshold, forKey: .threshold)
+        try c.encode(raisedAtMs, forKey: .raisedAtMs); try c.encode(clearedAtMs, forKey: .clearedAtMs)
+        try c.encode(handledAtMs, forKey: .handledAtMs); try c.encode(handler, forKey: .handler)
+        try c.encode(result, forKey: .result); try c.encode(critical, forKey: .critical)
+        try c.encode(excluded, forKey: .excluded); try c.encode(message, forKey: .message)
+    }
+
     public init(_ alarm: AlarmRecord) {
         id = alarm.id; enterprise = alarm.enterprise; point = alarm.point; level = alarm.level.rawValue
         category = alarm.category.rawValue; kind = alarm.kind
@@ -108,6 +125,18 @@ public struct APIReading: Codable, Sendable, Hashable {
 }
 
 public struct APIRegion: Codable, Sendable, Hashable {
+    enum CodingKeys: String, CodingKey {
+        case regionCode, regionName, enterprisesByGrade, unhandledAlarms, oldestUnhandledAgeS, criticalOnlineRatePct
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(regionCode, forKey: .regionCode); try c.encode(regionName, forKey: .regionName)
+        try c.encode(enterprisesByGrade, forKey: .enterprisesByGrade); try c.encode(unhandledAlarms, forKey: .unhandledAlarms)
+        try c.encode(oldestUnhandledAgeS, forKey: .oldestUnhandledAgeS)
+        try c.encode(criticalOnlineRatePct, forKey: .criticalOnlineRatePct)
+    }
+
     public struct GradeCounts: Codable, Sendable, Hashable {
         public var blue = 0, yellow = 0, orange = 0, red = 0
     }
@@ -131,6 +160,14 @@ public struct APIWebhookRequest: Codable, Sendable {
 }
 
 struct APIAlarmList: Codable, Sendable { var alarms: [APIAlarm] }
+
+/// A webhook subscription as the API shows it (ids are strings).
+struct APIWebhook: Codable, Sendable {
+    var id: String
+    var url: String
+    var types: [String]
+    init(_ hook: Webhook) { id = String(hook.id); url = hook.url; types = hook.types }
+}
 struct APIEventList: Codable, Sendable { var events: [APIEvent] }
 struct APIHealth: Codable, Sendable { var status: String; var version: String }
 struct APIAccepted: Codable, Sendable { var accepted: Int; var duplicate: Bool }

@@ -82,3 +82,10 @@ enum JSONPath {
         "$" + path.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
     }
 }
+
+public enum BundledDocuments {
+    /// docs/openapi.yaml as bundled with the module (a test keeps the two identical).
+    public static var openAPI: Data? {
+        Bundle.module.url(forResource: "openapi", withExtension: "yaml").flatMap { try? Data(contentsOf: $0) }
+    }
+}

@@ -28,6 +28,7 @@ public struct APIRoutes: Sendable {
         addQueries(api)
         let writes = router.group("api/v1").add(middleware: BearerTokenMiddleware(token: token))
         addWrites(writes)
+        addUplink(router.group("uplink/v1").add(middleware: BearerTokenMiddleware(token: token)))
         return router
     }
 
@@ -50,12 +51,12 @@ public struct APIRoutes: Sendable {
         api.get("regulator/regions") { _, _ in try JSONResponse.make(RegionSummary.make(await platform.regulatorView())) }
         api.get("events") { request, _ in
             let after = Int64(request.uri.queryParameters.get("afterSeq") ?? "") ?? 0
-            let limit = min(Int(request.uri.queryParameters.get("limit") ?? "") ?? 1000, 10_000)
+            let limit = min(Int(request.uri.queryParameters.get("limit") ?? "") ?? 1000, 100_000)
             let rows = try platform.store.events(afterSeq: after, limit: limit)
             let json = "{\"events\":[" + rows.map(\.json).joined(separator: ",") + "]}"
             return JSONResponse.raw(Data(json.utf8))
         }
-        api.get("webhooks") { _, _ in try JSONResponse.make(try platform.store.webhooks()) }
+        api.get("webhooks") { _, _ in try JSONResponse.make(try platform.store.webhooks().map(APIWebhook.init)) }
     }
 
     func addWrites(_ api: RouterGroup<BasicRequestContext>) {
@@ -81,11 +82,13 @@ public struct APIRoutes: Sendable {
             guard let url = URL(string: body.url), url.scheme == "http" || url.scheme == "https" else {
                 throw APIError(.badRequest, "$.url: expected an http(s) URL, found '\(body.url)'")
             }
-            return try JSONResponse.make(try platform.store.addWebhook(url: body.url, types: body.types ?? []), status: .created)
+            return try JSONResponse.make(APIWebhook(try platform.store.addWebhook(url: body.url, types: body.types ?? [])))
         }
         api.delete("webhooks/:id") { _, context in
-            let id = try context.parameters.require("id", as: Int64.self)
-            guard try platform.store.removeWebhook(id: id) else { throw APIError(.notFound, "no webhook \(id)") }
+            let text = try context.parameters.require("id")
+            guard let id = Int64(text), try platform.store.removeWebhook(id: id) else {
+                throw APIError(.notFound, "no webhook '\(text)'")
+            }
             return Response(status: .noContent)
         }
     }
@@ -110,7 +113,7 @@ public struct APIRoutes: Sendable {
             throw APIError(.badRequest, "state: expected active, cleared, handled or unhandled, found '\(state)'")
         }
         let from = query.get("fromMs").flatMap(Int64.init), to = query.get("toMs").flatMap(Int64.init)
-        let limit = Int(query.get("limit") ?? "") ?? 10_000
+        let limit = Int(query.get("limit") ?? "") ?? 1000
         let selected = await platform.alarms().filter { alarm in
             (query.get("enterprise").map { $0 == alarm.enterprise } ?? true)
                 && (query.get("point").map { $0 == alarm.point } ?? true)

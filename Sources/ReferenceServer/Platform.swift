@@ -27,7 +27,11 @@ public actor Platform {
             start = startMs
             try store.setMeta("startMs", String(startMs))
         }
-        core = ReferenceCore(plants: plants.map { ReferencePlant(config: $0) }, rules: rules, start: SimInstant(milliseconds: start))
+        var known = plants.map { ReferencePlant(config: $0) }
+        for registered in try Self.registeredPlants(store) where !known.contains(where: { $0.enterprise.code == registered.enterprise.code }) {
+            known.append(registered)
+        }
+        core = ReferenceCore(plants: known, rules: rules, start: SimInstant(milliseconds: start))
         (published, publish) = AsyncStream.makeStream(of: StoredEvent.self)
         for input in try store.inputs() { Self.apply(input, to: &core) }
         _ = core.drainEvents()

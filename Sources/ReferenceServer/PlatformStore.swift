@@ -46,7 +46,29 @@ public final class PlatformStore: Sendable {
                 CREATE TABLE webhooks (id INTEGER PRIMARY KEY AUTOINCREMENT, url TEXT NOT NULL, types TEXT NOT NULL);
                 """)
         }
+        migrator.registerMigration("v2-uplink-records") { db in
+            try db.execute(sql: """
+                CREATE TABLE uplink_records (
+                    batchId TEXT PRIMARY KEY, kind TEXT NOT NULL, companyCode TEXT NOT NULL, json TEXT NOT NULL,
+                    receivedAtMs INTEGER NOT NULL);
+                """)
+        }
         return migrator
+    }
+
+    /// Keeps a plant-side alarm batch or heartbeat as received (its batch id counts once).
+    func recordPayload(batchId: String, kind: String, company: String, json: String, atMs: Int64) throws {
+        try queue.write { db in
+            try db.execute(
+                sql: "INSERT INTO batches (batchId, kind, receivedAtMs) VALUES (?, ?, ?)", arguments: [batchId, kind, atMs])
+            try db.execute(
+                sql: "INSERT INTO uplink_records (batchId, kind, companyCode, json, receivedAtMs) VALUES (?, ?, ?, ?, ?)",
+                arguments: [batchId, kind, company, json, atMs])
+        }
+    }
+
+    public func uplinkRecordCount(kind: String) throws -> Int {
+        try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM uplink_records WHERE kind = ?", arguments: [kind]) ?? 0 }
     }
 
     // MARK: meta

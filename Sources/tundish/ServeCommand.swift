@@ -47,6 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
         let writeToken = givenToken ?? (0..<4).map { _ in String(UInt64.random(in: 0...UInt64.max), radix: 36) }.joined()
         configuration.token = writeToken
         configuration.version = TundishVersion.current
+        configuration.openAPI = BundledDocuments.openAPI
         configuration.rules = try loadRules()
         guard let interval = SimDuration.parse(pollInterval), interval.milliseconds > 0 else {
             throw ValidationError("--poll-interval expects a duration like 1s; found '\(pollInterval)'")

@@ -1,0 +1,48 @@
+import Foundation
+import Hummingbird
+import Reference
+import SimCore
+import UplinkProfile
+
+extension APIRoutes {
+    /// `POST /uplink/v1/{basic,readings,alarms,heartbeat}`: the default uplink profile
+    /// (docs/uplink-profile.md), bearer token required.
+    func addUplink(_ uplink: RouterGroup<BasicRequestContext>) {
+        for kind in PayloadKind.allCases {
+            uplink.post(RouterPath(kind.rawValue)) { request, _ in
+                var request = request
+                let data = try await request.bodyData(limit: bodyLimit)
+                switch UplinkDecoder(limits: UplinkLimits(maxBodyBytes: bodyLimit)).decode(kind, from: data) {
+                case .failure(let error):
+                    throw APIError(HTTPResponse.Status(code: error.httpStatus), error.description)
+                case .success(let payload):
+                    return try JSONResponse.make(try await ingest(payload))
+                }
+            }
+        }
+    }
+
+    func ingest(_ payload: Payload) async throws -> APIAccepted {
+        switch payload {
+        case .basic(let basic):
+            return APIAccepted(accepted: try await platform.register(basic), duplicate: false)
+        case .readings(let batch):
+            guard await platform.knows(enterprise: batch.companyCode) else {
+                throw APIError(.badRequest, "$.companyCode: unknown enterprise '\(batch.companyCode)' (POST its basic data first)")
+            }
+            let samples = batch.datas.map {
+                ReferenceSample(
+                    enterprise: batch.companyCode, point: $0.targetCode, time: SimInstant(milliseconds: $0.time),
+                    value: $0.value ?? .nan, quality: $0.quality)
+            }
+            let taken = try await platform.ingest(samples, batchId: batch.batchId)
+            return APIAccepted(accepted: taken ? samples.count : 0, duplicate: !taken)
+        case .alarms(let batch):
+            let taken = try await platform.record(payload)
+            return APIAccepted(accepted: taken ? batch.alarms.count : 0, duplicate: !taken)
+        case .heartbeat:
+            let taken = try await platform.record(payload)
+            return APIAccepted(accepted: taken ? 1 : 0, duplicate: !taken)
+        }
+    }
+}
