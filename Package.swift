@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "ModbusMap", dependencies: ["SimCore", "PlantModel"], swiftSettings: swiftSettings),
         // Pure: the default HTTP uplink profile (payloads both the gateway and the platform use).
         .target(name: "UplinkProfile", dependencies: ["SimCore", "PlantModel"], swiftSettings: swiftSettings),
+        // Pure: the enterprise gateway's batching, plant-side alarms and heartbeats.
+        .target(name: "Gateway", dependencies: ["SimCore", "PlantModel", "UplinkProfile"], swiftSettings: swiftSettings),
         .target(
             name: "ModbusServer", dependencies: ["CModbus", "CLinux", "ModbusMap", "SimCore", "PlantModel"],
             swiftSettings: swiftSettings),
@@ -82,6 +84,7 @@ let package = Package(
             name: "ReferenceTests", dependencies: ["Reference", "PlantModel", "SimCore", "Simulation", "Scenario"]),
         .testTarget(name: "CModbusTests", dependencies: ["CModbus"]),
         .testTarget(name: "ModbusMapTests", dependencies: ["ModbusMap", "PlantModel"]),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "UplinkProfile", "PlantModel", "SimCore"]),
         .testTarget(
             name: "UplinkProfileTests", dependencies: ["UplinkProfile", "PlantModel", "SimCore"],
             exclude: ["validate_schema.py"]),
