@@ -7,6 +7,7 @@ public enum FormatReference {
             table("Equipment faults (`fault:`)", FaultSchema.all),
             table("Sensor faults (`sensor:`, with `point:`)", SensorFaultSchema.all),
             table("Modbus protocol faults (`modbus:`, scoped by `unit`, `table`, `address`, `count`)", ProtocolFaultSchema.all),
+            table("Network faults (`network:`, between the uplink sender and the target)", NetworkFaultSchema.all),
         ].joined(separator: "\n")
     }
 

@@ -68,6 +68,8 @@ public enum StepAction: Hashable, Sendable {
     case sensorFault(point: String, SensorFault)
     /// A Modbus protocol fault (applied by the slave, not the plant).
     case protocolFault(ProtocolFault)
+    /// A network fault between the gateway and the target (applied by the uplink sender).
+    case networkFault(NetworkFault)
     /// End the fault started by the named step.
     case clear(step: String)
     /// A named instant with no action, to anchor windows (`mark: cast_window_open`).

@@ -25,7 +25,7 @@ struct TimelineParser {
     let reader: YAMLReader
     let scope: PlantScope
 
-    static let actionKeys = ["op", "fault", "sensor", "modbus", "clear", "mark"]
+    static let actionKeys = ["op", "fault", "sensor", "modbus", "network", "clear", "mark"]
     static let timingKeys = ["name", "at", "after", "delay"]
     var sink: DiagnosticSink { reader.sink }
 
@@ -51,13 +51,15 @@ struct TimelineParser {
         case "modbus":
             keys += ["modbus", "duration"] + ProtocolFaultSchema.scopeKeys
                 + Self.parameterNames(ProtocolFaultSchema.all, schemaName)
+        case "network":
+            keys += ["network", "duration", "plant"] + Self.parameterNames(NetworkFaultSchema.all, schemaName)
         case "clear": keys += ["clear"]
         case "mark": keys += ["mark"]
         default:
             keys += Self.actionKeys + ["plant", "equipment", "point", "duration"]
                 + Self.parameterNames(OperationSchema.all, nil) + Self.parameterNames(FaultSchema.all, nil)
                 + Self.parameterNames(SensorFaultSchema.all, nil) + ProtocolFaultSchema.scopeKeys
-                + Self.parameterNames(ProtocolFaultSchema.all, nil)
+                + Self.parameterNames(ProtocolFaultSchema.all, nil) + Self.parameterNames(NetworkFaultSchema.all, nil)
         }
         return keys
     }
@@ -82,9 +84,10 @@ struct TimelineParser {
         guard let map = MapReader(node, what: "timeline step", keys: keys, reader: reader) else { return nil }
         if kinds.count != 1 {
             let found = kinds.isEmpty ? "none" : kinds.map { "'\($0)'" }.joined(separator: " and ")
-            sink.error(node.location, "expected exactly one of op, fault, sensor, modbus, clear or mark in timeline step, found \(found)")
+            sink.error(node.location, "expected exactly one of op, fault, sensor, modbus, network, clear or mark in timeline step, found \(found)")
         }
         let isFault = kinds.contains("fault") || kinds.contains("sensor") || kinds.contains("modbus")
+            || kinds.contains("network")
         var step = RawStep(name: nil, nameLocation: node.location, timing: parseTiming(map), action: nil, isFault: isFault,
                            clearTarget: nil, plant: nil, equipment: nil, duration: nil, location: node.location)
         if let nameNode = map["name"], let name = reader.string(nameNode, "a step name") {
@@ -172,6 +175,10 @@ struct TimelineParser {
             step.action = .sensorFault(point: point, fault)
         case "modbus":
             step.action = parseProtocolFault(node, map)
+        case "network":
+            guard let name = reader.choice(node, NetworkFaultSchema.all.map(\.name), what: "network fault"),
+                  let schema = NetworkFaultSchema.named(name), let fault = schema.read(map, reader: reader) else { return }
+            step.action = .networkFault(fault)
         case "clear":
             guard let target = reader.string(node, "the name of a fault step") else { return }
             step.clearTarget = (target, node.location)

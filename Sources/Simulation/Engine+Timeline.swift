@@ -64,6 +64,13 @@ extension Engine {
             }
             protocolFaulted.insert(index)
             scheduleEnd(of: index, step: step)
+        case .networkFault(let fault):
+            for plant in plantIndices(step.plant) {
+                record(.networkFaultStarted, step: step, plant: plant, equipment: nil, name: fault.name,
+                       detail: "\(fault)", into: &sink)
+            }
+            protocolFaulted.insert(index)
+            scheduleEnd(of: index, step: step)
         case .clear(let name):
             guard let started = spec.timeline.firstIndex(where: { $0.name == name }) else { return }
             pendingEnds.removeAll { $0.step == started }
@@ -95,10 +102,18 @@ extension Engine {
                 }
             }
         }
-        if protocolFaulted.remove(index) != nil, case .protocolFault(let fault) = step.action {
-            for plant in plantIndices(step.plant) {
-                record(.protocolFaultEnded, step: step, plant: plant, equipment: nil, name: fault.kind.name,
-                       detail: cause.map { "cleared by \($0)" } ?? "duration elapsed", into: &sink)
+        if protocolFaulted.remove(index) != nil {
+            let ended: (EngineEvent.Kind, String)? =
+                switch step.action {
+                case .protocolFault(let fault): (.protocolFaultEnded, fault.kind.name)
+                case .networkFault(let fault): (.networkFaultEnded, fault.name)
+                default: nil
+                }
+            if let (kind, name) = ended {
+                for plant in plantIndices(step.plant) {
+                    record(kind, step: step, plant: plant, equipment: nil, name: name,
+                           detail: cause.map { "cleared by \($0)" } ?? "duration elapsed", into: &sink)
+                }
             }
         }
         if let sites = sensorFaulted.removeValue(forKey: index), case .sensorFault(let code, let fault) = step.action {

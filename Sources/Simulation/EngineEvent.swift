@@ -15,6 +15,9 @@ public struct EngineEvent: Hashable, Sendable, Codable {
         /// A Modbus protocol fault started / ended (applied by the slave).
         case protocolFaultStarted
         case protocolFaultEnded
+        /// A network fault started / ended (applied by the uplink sender).
+        case networkFaultStarted
+        case networkFaultEnded
         /// A `mark` step was reached.
         case mark
         // The plant's own reactions (PlantEvent kinds).
