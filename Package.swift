@@ -61,6 +61,16 @@ let package = Package(
             resources: [.copy("Resources/openapi.yaml")],
             swiftSettings: swiftSettings),
 
+        // Edge: the gateway's HTTP client — spool, delivery, network faults.
+        .target(
+            name: "Uplink",
+            dependencies: [
+                "Gateway", "UplinkProfile", "Scenario", "Simulation", "PlantModel", "SimCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
+
         // Edge: wiring the engine to live transports and wall time.
         .target(
             name: "Harness", dependencies: ["Simulation", "SimCore", "ModbusServer", "ModbusMap", "Scenario"],
@@ -71,7 +81,7 @@ let package = Package(
             name: "tundish",
             dependencies: [
                 "SimCore", "PlantModel", "Scenario", "Simulation", "CModbus", "ModbusMap", "ModbusServer", "Harness",
-                "Reference", "ReferenceServer", "UplinkProfile",
+                "Reference", "ReferenceServer", "UplinkProfile", "Gateway", "Uplink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -85,6 +95,12 @@ let package = Package(
         .testTarget(name: "CModbusTests", dependencies: ["CModbus"]),
         .testTarget(name: "ModbusMapTests", dependencies: ["ModbusMap", "PlantModel"]),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "UplinkProfile", "PlantModel", "SimCore"]),
+        .testTarget(
+            name: "UplinkTests",
+            dependencies: [
+                "Uplink", "Gateway", "UplinkProfile", "Scenario", "Simulation", "PlantModel", "SimCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]),
         .testTarget(
             name: "UplinkProfileTests", dependencies: ["UplinkProfile", "PlantModel", "SimCore"],
             exclude: ["validate_schema.py"]),

@@ -7,8 +7,9 @@ import PlantModel
 import Scenario
 import SimCore
 import Simulation
+import Uplink
 
-struct SlaveCommand: ParsableCommand {
+struct SlaveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "slave",
         abstract: "Serve simulated plants as Modbus TCP slaves (libmodbus), values following the engine live.",
@@ -39,10 +40,22 @@ struct SlaveCommand: ParsableCommand {
     @Option(help: "Stop after this much plant time (e.g. 30s, 2h); default: the scenario's end, or never for plant files.")
     var duration: String?
 
+    @Option(help: "Also push basic data, readings, alarms and heartbeats to this target (e.g. http://127.0.0.1:8080).")
+    var uplink: String?
+
+    @Option(help: "Bearer token for the uplink (default: $TUNDISH_TOKEN).")
+    var token: String?
+
+    @Option(help: "Spool folder of the uplink (default: runs/spool/<first file name>); batches survive restarts there.")
+    var spool: String?
+
+    @Option(help: "Seconds to wait at the end for the uplink spool to drain.")
+    var drainTimeout: Double = 60
+
     @Option(help: .hidden)
     var benchRegisters: Int?
 
-    func run() throws {
+    func run() async throws {
         let (host, port) = try Self.parseListen(listen)
         if let registers = benchRegisters {
             try serveBenchUnit(host: host, port: port, registers: registers)
@@ -65,16 +78,40 @@ struct SlaveCommand: ParsableCommand {
         Console.error(
             "tundish \(TundishVersion.current) · slave · seed \(setup.engine.seed) · digest \(setup.digest.prefix(16)) · "
                 + endpoints.summary(ports: server.boundPorts))
-        var engine = setup.engine
-        var sink = try SlaveTraceSink(directory: out, plants: engine.plants)
-        PacedRunner(speed: speed).run(&engine, sink: &sink) { engine in
-            server.publish(time: engine.now, units: endpoints.values(engine))
+        let clock = PlantTimeBox()
+        let link = try uplink.map { try UplinkLink(url: $0, setup: setup, files: files, spool: spool, token: token, clock: clock) }
+        let senderTask = link.map { link in Task { await link.sender.run() } }
+        let engine = try await Self.onThread { [setup, speed, out] in
+            var engine = setup.engine
+            var sink = try SlaveTraceSink(directory: out, plants: engine.plants, uplink: link?.pipeline, clock: clock)
+            PacedRunner(speed: speed).run(&engine, sink: &sink) { engine in
+                server.publish(time: engine.now, units: endpoints.values(engine))
+            }
+            sink.close(at: engine.now)
+            return engine
         }
-        sink.close()
         server.stop()
         let stats = server.statistics
         print("served \(stats.requests) requests (\(stats.exceptions) exceptions, \(stats.dropped) unanswered) "
             + "on \(stats.connectionsAccepted) connections; plant time \(engine.now.sinceStart)")
+        if let link, let senderTask {
+            let drained = await link.sender.drain(timeout: .seconds(drainTimeout))
+            senderTask.cancel()
+            let sent = await link.sender.statistics
+            print("uplink: \(sent.delivered) batches delivered, \(sent.rejected) rejected, \(sent.retries) retries, "
+                + "\(link.sender.spool.count) still spooled" + (drained ? "" : " (drain timed out; they are resent on the next start)"))
+        }
+    }
+
+    /// Runs blocking work (the paced engine) on its own thread, off the Swift concurrency pool.
+    static func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                do { continuation.resume(returning: try body()) } catch { continuation.resume(throwing: error) }
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
     }
 
     static func parseListen(_ text: String) throws -> (String, UInt16) {

@@ -5,6 +5,7 @@ import PlantModel
 import Scenario
 import SimCore
 import Simulation
+import Uplink
 
 /// What `tundish slave` serves: an engine over the given scenario (or plants, run endlessly),
 /// each plant's register map, and the scenario's protocol faults.
@@ -13,6 +14,7 @@ struct SlaveSetup {
     var layouts: [ModbusLayout]
     var ports: [UInt16?]
     var protocolFaults: ProtocolFaultSchedule
+    var networkFaults = NetworkFaultSchedule()
     var digest: String
 
     static func load(files: [String], seed: UInt64?, duration: SimDuration?) throws -> SlaveSetup {
@@ -25,7 +27,8 @@ struct SlaveSetup {
                 if let duration { scenario.spec.duration = min(scenario.spec.duration, duration) }
                 return SlaveSetup(
                     engine: Engine(scenario: scenario, seed: seed), layouts: scenario.modbusLayouts,
-                    ports: scenario.modbusPorts, protocolFaults: scenario.protocolFaults, digest: scenario.digest)
+                    ports: scenario.modbusPorts, protocolFaults: scenario.protocolFaults,
+                    networkFaults: scenario.networkFaults, digest: scenario.digest)
             }
             guard !isPlant.contains(false) else {
                 throw CLIError("give one scenario file, or one or more plant files")
@@ -109,13 +112,27 @@ struct SlaveEndpoints {
     }
 }
 
-/// Writes the trace when asked to, otherwise discards.
+/// Writes the trace when asked to, feeds the uplink gateways when there are any, and keeps the
+/// plant time the uplink sender times network faults by.
 struct SlaveTraceSink: TraceSink {
     var writer: TraceFileWriter?
-    init(directory: String?, plants: [Plant]) throws {
+    var uplink: UplinkPipeline?
+    let clock: PlantTimeBox
+    init(directory: String?, plants: [Plant], uplink: UplinkPipeline?, clock: PlantTimeBox) throws {
         writer = try directory.map { try TraceFileWriter(directory: $0, plants: plants) }
+        self.uplink = uplink
+        self.clock = clock
     }
-    mutating func record(_ sample: Sample) { writer?.record(sample) }
+    mutating func record(_ sample: Sample) {
+        writer?.record(sample)
+        if uplink != nil {
+            clock.now = sample.time
+            uplink?.record(sample)
+        }
+    }
     mutating func record(_ event: EngineEvent) { writer?.record(event) }
-    mutating func close() { writer?.close() }
+    mutating func close(at time: SimInstant) {
+        uplink?.finish(at: time)
+        writer?.close()
+    }
 }
