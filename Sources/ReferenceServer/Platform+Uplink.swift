@@ -44,7 +44,8 @@ extension Platform {
     }
 
     func rebuild(plants: [ReferencePlant]) throws {
-        var fresh = ReferenceCore(plants: plants, rules: rules, start: core.start)
+        let start = try store.meta("startMs").flatMap(Int64.init).map { SimInstant(milliseconds: $0) } ?? core.start
+        var fresh = ReferenceCore(plants: plants, rules: rules, start: start)
         for input in try store.inputs() { Self.apply(input, to: &fresh) }
         _ = fresh.drainEvents()
         core = fresh

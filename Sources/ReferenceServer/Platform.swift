@@ -13,6 +13,12 @@ public actor Platform {
     /// Events persisted, for webhook delivery (in order).
     nonisolated let published: AsyncStream<StoredEvent>
     let publish: AsyncStream<StoredEvent>.Continuation
+    /// The data's time at the latest input, and the wall time then: the clock between inputs runs on
+    /// from there (data may carry plant time far from the wall clock, e.g. a replayed 2024 scenario).
+    var anchor: (dataMs: Int64, wallMs: Int64)?
+    /// Whether any input was stored yet: the first one sets the core's start (the data's own time,
+    /// which for a replayed scenario may be years from the wall clock).
+    var hasInputs = false
 
     /// - Parameters:
     ///   - plants: enterprises known from plant files (more may register over the uplink).
@@ -33,8 +39,19 @@ public actor Platform {
         }
         core = ReferenceCore(plants: known, rules: rules, start: SimInstant(milliseconds: start))
         (published, publish) = AsyncStream.makeStream(of: StoredEvent.self)
-        for input in try store.inputs() { Self.apply(input, to: &core) }
+        let inputs = try store.inputs()
+        for input in inputs { Self.apply(input, to: &core) }
         _ = core.drainEvents()
+        if !inputs.isEmpty {
+            hasInputs = true
+            anchor = (core.now.milliseconds, Int64((Date().timeIntervalSince1970 * 1000).rounded()))
+        }
+    }
+
+    /// Moves the clock on by the wall time elapsed since the latest input (nothing before the first).
+    public func tick(wallMs: Int64) throws {
+        guard let anchor else { return }
+        try advance(toMs: anchor.dataMs + (wallMs - anchor.wallMs))
     }
 
     /// Applies one input to the core (used live and for replay).
@@ -62,6 +79,9 @@ public actor Platform {
                 enterprise: $0.enterprise, point: $0.point, timeMs: $0.time.milliseconds, value: $0.value, quality: $0.quality)
         }
         try commit(inputs, batch: batchId.map { ($0, "readings") })
+        if let latest = samples.map(\.time.milliseconds).max(), latest >= (anchor?.dataMs ?? .min) {
+            anchor = (latest, Int64((Date().timeIntervalSince1970 * 1000).rounded()))
+        }
         return true
     }
 
@@ -86,6 +106,11 @@ public actor Platform {
 
     /// Applies inputs, then stores them with the events they caused in one transaction.
     func commit(_ inputs: [PlatformInput], batch: (id: String, kind: String)?) throws {
+        if !hasInputs, let first = inputs.map(\.timeMs).min() {
+            core = ReferenceCore(plants: core.plants, rules: rules, start: SimInstant(milliseconds: first))
+            try store.setMeta("startMs", String(first))
+        }
+        hasInputs = true
         var next = core
         for input in inputs { Self.apply(input, to: &next) }
         let events = next.drainEvents()

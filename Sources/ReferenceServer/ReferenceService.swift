@@ -80,7 +80,7 @@ public struct ReferenceService: Sendable {
             group.addTask {
                 while !Task.isCancelled {
                     try await Task.sleep(for: .milliseconds(tickMs))
-                    try? await platform.advance(toMs: Self.nowMs())
+                    try? await platform.tick(wallMs: Self.nowMs())
                 }
             }
             let dispatcher = WebhookDispatcher(platform: platform, logger: logger)

@@ -49,3 +49,27 @@ import Testing
         withExtendedLifetime(slave) {}
     }
 }
+
+extension ServeCommandTests {
+    /// The same plant, pushed over the HTTP uplink instead of polled over Modbus: the platform
+    /// registers it from its basic data and raises the same LL alarm on the mould-water flow.
+    @Test func theUplinkRaisesTheSameAlarmsAsModbus() throws {
+        let spool = FileManager.default.temporaryDirectory.appendingPathComponent("tundish-spool-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: spool) }
+        let serve = try ServeProcess(["--token", "up"])
+        let slave = try CLIRunner.run([
+            "slave", "Tests/Interop/pump-trip-fast.yaml", "--speed", "40", "--listen", "127.0.0.1:0",
+            "--uplink", "http://127.0.0.1:\(serve.port)", "--token", "up", "--spool", spool,
+        ])
+        #expect(slave.status == 0, "\(slave.stderr)")
+        #expect(slave.stdout.contains("0 rejected"), "\(slave.stdout)")
+        #expect(slave.stdout.contains("0 still spooled"), "\(slave.stdout)")
+        let enterprises = try serve.get("/api/v1/enterprises").json as? [[String: Any]]
+        #expect(enterprises?.first?["code"] as? String == "4501810002AL")
+        let alarms = try flowAlarms(serve)
+        #expect(alarms.count == 1)
+        // Plant time: the pump trips 30 s after the epoch (2024-05-01T08:00:00+08:00).
+        let raised = alarms.first?["raisedAtMs"] as? Int64 ?? 0
+        #expect(raised >= 1_714_521_630_000 && raised <= 1_714_521_640_000, "raised at \(raised)")
+    }
+}
