@@ -37,6 +37,11 @@ let package = Package(
         .target(name: "ModbusMap", dependencies: ["SimCore", "PlantModel"], swiftSettings: swiftSettings),
         // Pure: the default HTTP uplink profile (payloads both the gateway and the platform use).
         .target(name: "UplinkProfile", dependencies: ["SimCore", "PlantModel"], swiftSettings: swiftSettings),
+        // Pure: the SM4-CBC envelope (through libcrypto) and profile files (field names, endpoints, auth).
+        .target(
+            name: "Envelope",
+            dependencies: ["COpenSSL", "UplinkProfile", "SimCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings),
         .target(
             name: "ModbusServer", dependencies: ["CModbus", "CLinux", "ModbusMap", "SimCore", "PlantModel"],
             swiftSettings: swiftSettings),
@@ -50,7 +55,7 @@ let package = Package(
         .target(
             name: "ReferenceServer",
             dependencies: [
-                "Reference", "UplinkProfile", "ModbusMap", "CModbus", "PlantModel", "SimCore",
+                "Reference", "UplinkProfile", "Envelope", "ModbusMap", "CModbus", "PlantModel", "SimCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -85,10 +90,11 @@ let package = Package(
         .testTarget(
             name: "UplinkProfileTests", dependencies: ["UplinkProfile", "PlantModel", "SimCore"],
             exclude: ["validate_schema.py"]),
+        .testTarget(name: "EnvelopeTests", dependencies: ["Envelope", "UplinkProfile", "PlantModel", "SimCore"]),
         .testTarget(
             name: "ReferenceServerTests",
             dependencies: [
-                "ReferenceServer", "Reference", "UplinkProfile", "PlantModel", "SimCore", "ModbusMap", "ModbusServer",
+                "ReferenceServer", "Reference", "UplinkProfile", "Envelope", "PlantModel", "SimCore", "ModbusMap", "ModbusServer",
                 "Scenario", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(name: "ModbusServerTests", dependencies: ["ModbusServer", "ModbusMap", "PlantModel", "SimCore"]),
