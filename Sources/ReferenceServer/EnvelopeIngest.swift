@@ -18,7 +18,11 @@ struct EnvelopeIngest: Sendable {
 
     var enabled: Bool { !credentials.isEmpty }
 
-    var secretField: HTTPField.Name { HTTPField.Name(codec.secretHeader)! }
+    /// The app secret header's value (names compare case-insensitively), nil when absent.
+    func secret(in headers: HTTPFields) -> String? {
+        let wanted = codec.secretHeader.lowercased()
+        return headers.first { $0.name.canonicalName == wanted }?.value
+    }
 
     /// The default-profile payload JSON of a request body: the body itself when plain (the bearer
     /// token is then required), the decrypted `data` when it is an envelope.
@@ -33,7 +37,7 @@ struct EnvelopeIngest: Sendable {
             }
             return body
         }
-        switch codec.open(body: body, appSecret: headers[secretField], credentialsFor: { credentials[$0] }) {
+        switch codec.open(body: body, appSecret: secret(in: headers), credentialsFor: { credentials[$0] }) {
         case .success(let payload): return payload
         case .failure(let error): throw APIError(HTTPResponse.Status(code: error.httpStatus), error.description)
         }
@@ -50,7 +54,7 @@ struct UplinkAuthMiddleware<Context: RequestContext>: RouterMiddleware {
         -> Response
     {
         let bearerOK = token.map { request.headers[.authorization] == "Bearer \($0)" } ?? true
-        let secretPresent = envelope.enabled && request.headers[envelope.secretField] != nil
+        let secretPresent = envelope.enabled && envelope.secret(in: request.headers) != nil
         guard bearerOK || secretPresent else {
             let alternative = envelope.enabled ? " (or, for an envelope body, an '\(envelope.codec.secretHeader)' header)" : ""
             throw APIError(.unauthorized, "a valid 'Authorization: Bearer <token>' header is required\(alternative)")

@@ -26,7 +26,7 @@ import UplinkProfile
         ByteBuffer(data: try EnvelopeCodec.default.seal(payloadJSON: try UplinkEncoder.encode(payload), credentials: Self.credentials))
     }
 
-    let secret: HTTPFields = [HTTPField.Name("appsecret")!: "s3cret-al"]
+    let secret: HTTPFields = [.init("appsecret")!: "s3cret-al"]
 
     func readings(_ plant: Plant, second: Int, flow: Double) -> ReadingsBatch {
         var values = [Double](repeating: 0, count: plant.points.count)
@@ -83,8 +83,8 @@ import UplinkProfile
                                   onlineTargets: 33, totalTargets: 33)
         try await app(platform).test(.router) { client in
             let cases: [(headers: HTTPFields, body: ByteBuffer, status: HTTPResponse.Status, text: String)] = [
-                ([HTTPField.Name("appsecret")!: "wrong"], try sealed(heartbeat), .unauthorized, "wrong 'appsecret' for app id 'APP-4501810002AL'"),
-                ([HTTPField.Name("appsecret")!: "other"], try sealed(heartbeat), .unauthorized, "wrong 'appsecret'"),
+                ([.init("appsecret")!: "wrong"], try sealed(heartbeat), .unauthorized, "wrong 'appsecret' for app id 'APP-4501810002AL'"),
+                ([.init("appsecret")!: "other"], try sealed(heartbeat), .unauthorized, "wrong 'appsecret'"),
                 ([:], try sealed(heartbeat), .unauthorized, "Bearer"),
                 ([.authorization: "Bearer k"], try sealed(heartbeat), .unauthorized, "the 'appsecret' header is required"),
                 (secret, ByteBuffer(string: #"{"appid":"APP-NOBODY","data":"00"}"#), .unauthorized, "unknown app id 'APP-NOBODY'"),
