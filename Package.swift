@@ -39,6 +39,11 @@ let package = Package(
         .target(name: "UplinkProfile", dependencies: ["SimCore", "PlantModel"], swiftSettings: swiftSettings),
         // Pure: the enterprise gateway's batching, plant-side alarms and heartbeats.
         .target(name: "Gateway", dependencies: ["SimCore", "PlantModel", "UplinkProfile"], swiftSettings: swiftSettings),
+        // Pure: the SM4-CBC envelope (through libcrypto) and profile files (field names, endpoints, auth).
+        .target(
+            name: "Envelope",
+            dependencies: ["COpenSSL", "UplinkProfile", "SimCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings),
         .target(
             name: "ModbusServer", dependencies: ["CModbus", "CLinux", "ModbusMap", "SimCore", "PlantModel"],
             swiftSettings: swiftSettings),
@@ -52,7 +57,7 @@ let package = Package(
         .target(
             name: "ReferenceServer",
             dependencies: [
-                "Reference", "UplinkProfile", "ModbusMap", "CModbus", "PlantModel", "SimCore",
+                "Reference", "UplinkProfile", "Envelope", "ModbusMap", "CModbus", "PlantModel", "SimCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -81,7 +86,7 @@ let package = Package(
             name: "tundish",
             dependencies: [
                 "SimCore", "PlantModel", "Scenario", "Simulation", "CModbus", "ModbusMap", "ModbusServer", "Harness",
-                "Reference", "ReferenceServer", "UplinkProfile", "Gateway", "Uplink",
+                "Reference", "ReferenceServer", "UplinkProfile", "Gateway", "Uplink", "Envelope",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -104,10 +109,11 @@ let package = Package(
         .testTarget(
             name: "UplinkProfileTests", dependencies: ["UplinkProfile", "PlantModel", "SimCore"],
             exclude: ["validate_schema.py"]),
+        .testTarget(name: "EnvelopeTests", dependencies: ["Envelope", "UplinkProfile", "PlantModel", "SimCore"]),
         .testTarget(
             name: "ReferenceServerTests",
             dependencies: [
-                "ReferenceServer", "Reference", "UplinkProfile", "PlantModel", "SimCore", "ModbusMap", "ModbusServer",
+                "ReferenceServer", "Reference", "UplinkProfile", "Envelope", "PlantModel", "SimCore", "ModbusMap", "ModbusServer",
                 "Scenario", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(name: "ModbusServerTests", dependencies: ["ModbusServer", "ModbusMap", "PlantModel", "SimCore"]),

@@ -1,3 +1,4 @@
+import Envelope
 import Foundation
 import Hummingbird
 import PlantModel
@@ -11,10 +12,17 @@ public struct APIRoutes: Sendable {
     public let bodyLimit: Int
     public let version: String
     public let openAPI: Data?
+    /// Per-enterprise credentials of the SM4 envelope; the uplink accepts envelopes when not empty.
+    public let credentials: [EnvelopeCredentials]
+    let envelope: EnvelopeIngest
 
-    public init(platform: Platform, token: String?, bodyLimit: Int = 4 << 20, version: String, openAPI: Data?) {
+    public init(
+        platform: Platform, token: String?, bodyLimit: Int = 4 << 20, version: String, openAPI: Data?,
+        credentials: [EnvelopeCredentials] = []
+    ) {
         self.platform = platform; self.token = token; self.bodyLimit = bodyLimit; self.version = version
-        self.openAPI = openAPI
+        self.openAPI = openAPI; self.credentials = credentials
+        self.envelope = EnvelopeIngest(credentials: credentials)
     }
 
     public func router() -> Router<BasicRequestContext> {
@@ -28,7 +36,7 @@ public struct APIRoutes: Sendable {
         addQueries(api)
         let writes = router.group("api/v1").add(middleware: BearerTokenMiddleware(token: token))
         addWrites(writes)
-        addUplink(router.group("uplink/v1").add(middleware: BearerTokenMiddleware(token: token)))
+        addUplink(router.group("uplink/v1").add(middleware: UplinkAuthMiddleware(token: token, envelope: envelope)))
         return router
     }
 

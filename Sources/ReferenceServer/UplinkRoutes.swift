@@ -6,12 +6,14 @@ import UplinkProfile
 
 extension APIRoutes {
     /// `POST /uplink/v1/{basic,readings,alarms,heartbeat}`: the default uplink profile
-    /// (docs/uplink-profile.md), bearer token required.
+    /// (docs/uplink-profile.md), bearer token required; or the SM4 envelope with its `appsecret`
+    /// header when credentials are configured (EnvelopeIngest.swift).
     func addUplink(_ uplink: RouterGroup<BasicRequestContext>) {
         for kind in PayloadKind.allCases {
             uplink.post(RouterPath(kind.rawValue)) { request, _ in
                 var request = request
-                let data = try await request.bodyData(limit: bodyLimit)
+                let body = try await request.bodyData(limit: bodyLimit)
+                let data = try envelope.payload(of: body, headers: request.headers, token: token)
                 switch UplinkDecoder(limits: UplinkLimits(maxBodyBytes: bodyLimit)).decode(kind, from: data) {
                 case .failure(let error):
                     throw APIError(HTTPResponse.Status(code: error.httpStatus), error.description)

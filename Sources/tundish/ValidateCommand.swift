@@ -1,4 +1,5 @@
 import ArgumentParser
+import Envelope
 import Reference
 import Scenario
 
@@ -16,7 +17,10 @@ struct ValidateCommand: ParsableCommand {
         var errorCount = 0
         var badFiles = 0
         for file in files {
-            let diagnostics = Self.isRulesFile(file) ? Self.validateRules(file) : loader.validate(path: file).map(\.description)
+            let diagnostics =
+                Self.isRulesFile(file)
+                ? Self.validateRules(file)
+                : Self.isProfileFile(file) ? Self.validateProfile(file) : loader.validate(path: file).map(\.description)
             if !diagnostics.isEmpty { badFiles += 1 }
             errorCount += diagnostics.count
             for diagnostic in diagnostics { print(diagnostic) }
@@ -36,6 +40,26 @@ struct ValidateCommand: ParsableCommand {
         guard let text = try? FileSourceReader().read(path) else { return false }
         return text.split(separator: "\n").contains { line in
             ["risk:", "stateRules:", "disabledRules:", "rateRules:"].contains { line.hasPrefix($0) }
+        }
+    }
+
+    /// Uplink profile files (`Scenarios/profiles/*.yaml`) have a top-level `endpoints:`, `fields:`
+    /// or `envelope:` key.
+    static func isProfileFile(_ path: String) -> Bool {
+        guard let text = try? FileSourceReader().read(path) else { return false }
+        return text.split(separator: "\n").contains { line in
+            ["endpoints:", "fields:", "envelope:"].contains { line.hasPrefix($0) }
+        }
+    }
+
+    static func validateProfile(_ path: String) -> [String] {
+        do {
+            _ = try ProfileFile.parse(try FileSourceReader().read(path), file: path)
+            return []
+        } catch let error as ProfileFileError {
+            return error.diagnostics.map(\.description)
+        } catch {
+            return ["\(path):1:1: error: \(error)"]
         }
     }
 
