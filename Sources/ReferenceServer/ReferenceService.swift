@@ -1,3 +1,4 @@
+import Envelope
 import Foundation
 import Hummingbird
 import Logging
@@ -34,6 +35,8 @@ public struct ReferenceService: Sendable {
         public var token: String?
         public var bodyLimit = 4 << 20
         public var openAPI: Data?
+        /// SM4 envelope credentials the uplink accepts (none: plain bodies only).
+        public var credentials: [EnvelopeCredentials] = []
         public var version = "0"
         public init() {}
     }
@@ -56,7 +59,7 @@ public struct ReferenceService: Sendable {
         let platform = try Platform(plants: known, rules: configuration.rules, store: store, startMs: Self.nowMs())
         let routes = APIRoutes(
             platform: platform, token: configuration.token, bodyLimit: configuration.bodyLimit,
-            version: configuration.version, openAPI: configuration.openAPI)
+            version: configuration.version, openAPI: configuration.openAPI, credentials: configuration.credentials)
         let app = Application(
             router: routes.router(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port)),

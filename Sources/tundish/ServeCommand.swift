@@ -31,6 +31,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Poll a plant's Modbus slave: PLANT_FILE@HOST:PORT (repeatable).")
     var poll: [String] = []
 
+    @Option(help: "Accept the SM4 envelope with these per-enterprise credentials (YAML).")
+    var credentials: String?
+
     @Option(help: "Polling interval (e.g. 1s, 500ms).")
     var pollInterval: String = "1s"
 
@@ -49,6 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.version = TundishVersion.current
         configuration.openAPI = BundledDocuments.openAPI
         configuration.rules = try loadRules()
+        configuration.credentials = Array(try UplinkFiles.credentials(credentials).values)
         guard let interval = SimDuration.parse(pollInterval), interval.milliseconds > 0 else {
             throw ValidationError("--poll-interval expects a duration like 1s; found '\(pollInterval)'")
         }

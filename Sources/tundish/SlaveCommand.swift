@@ -46,6 +46,12 @@ struct SlaveCommand: AsyncParsableCommand {
     @Option(help: "Bearer token for the uplink (default: $TUNDISH_TOKEN).")
     var token: String?
 
+    @Option(help: "Uplink profile file (field names, endpoints, envelope, auth; default: the default profile).")
+    var profile: String?
+
+    @Option(help: "SM4 envelope credentials per enterprise (YAML; see Scenarios/profiles/credentials-example.yaml).")
+    var credentials: String?
+
     @Option(help: "Spool folder of the uplink (default: runs/spool/<first file name>); batches survive restarts there.")
     var spool: String?
 
@@ -79,7 +85,13 @@ struct SlaveCommand: AsyncParsableCommand {
             "tundish \(TundishVersion.current) · slave · seed \(setup.engine.seed) · digest \(setup.digest.prefix(16)) · "
                 + endpoints.summary(ports: server.boundPorts))
         let clock = PlantTimeBox()
-        let link = try uplink.map { try UplinkLink(url: $0, setup: setup, files: files, spool: spool, token: token, clock: clock) }
+        let profileFile = try UplinkFiles.profile(profile)
+        let credentialTable = try UplinkFiles.credentials(credentials)
+        let link = try uplink.map {
+            try UplinkLink(
+                url: $0, setup: setup, files: files, spool: spool, token: token, profile: profileFile,
+                credentials: credentialTable, clock: clock)
+        }
         let senderTask = link.map { link in Task { await link.sender.run() } }
         let engine = try await Self.onThread { [setup, speed, out] in
             var engine = setup.engine

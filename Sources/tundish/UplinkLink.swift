@@ -1,3 +1,4 @@
+import Envelope
 import Foundation
 import Logging
 import PlantModel
@@ -10,21 +11,26 @@ struct UplinkLink: Sendable {
     let sender: UplinkSender
     let pipeline: UplinkPipeline
 
-    init(url: String, setup: SlaveSetup, files: [String], spool: String?, token: String?, clock: PlantTimeBox) throws {
+    init(
+        url: String, setup: SlaveSetup, files: [String], spool: String?, token: String?, profile: ProfileFile,
+        credentials: [String: EnvelopeCredentials], clock: PlantTimeBox
+    ) throws {
         let base = url.hasSuffix("/") ? String(url.dropLast()) : url
         let name = ((files.first ?? "run") as NSString).lastPathComponent.replacingOccurrences(of: ".yaml", with: "")
         let folder = spool ?? "runs/spool/\(name)"
         let queue = try Spool(directory: folder)
         var configuration = UplinkSender.Configuration(
-            baseURL: base, token: token ?? ProcessInfo.processInfo.environment["TUNDISH_TOKEN"])
+            baseURL: base, token: profile.auth == .bearer ? token ?? ProcessInfo.processInfo.environment["TUNDISH_TOKEN"] : nil)
         configuration.seed = setup.engine.seed
         let schedule = setup.networkFaults
         sender = UplinkSender(
             spool: queue, configuration: configuration, logger: Logger(label: "tundish.uplink"),
-            faults: { schedule.active(at: clock.now) })
+            faults: { schedule.active(at: clock.now) },
+            prepare: UplinkFiles.prepare(profile: profile, credentials: credentials))
         let plants = setup.engine.plants
         pipeline = UplinkPipeline(
-            plants: plants, equipment: [], epochUnixMs: setup.engine.spec.epochUnixMs, spool: queue, network: schedule)
+            plants: plants, equipment: [], epochUnixMs: setup.engine.spec.epochUnixMs, spool: queue, network: schedule,
+            endpoints: profile.endpoints)
         if queue.count > 0 { Console.error("uplink: \(queue.count) batches from an earlier run are spooled in \(folder); sending them first") }
     }
 }

@@ -18,7 +18,9 @@ struct ValidateCommand: ParsableCommand {
         var badFiles = 0
         for file in files {
             let diagnostics =
-                Self.isRulesFile(file)
+                Self.isCredentialsFile(file)
+                ? Self.validateCredentials(file)
+                : Self.isRulesFile(file)
                 ? Self.validateRules(file)
                 : Self.isProfileFile(file) ? Self.validateProfile(file) : loader.validate(path: file).map(\.description)
             if !diagnostics.isEmpty { badFiles += 1 }
@@ -60,6 +62,21 @@ struct ValidateCommand: ParsableCommand {
             return error.diagnostics.map(\.description)
         } catch {
             return ["\(path):1:1: error: \(error)"]
+        }
+    }
+
+    /// SM4 credentials files map enterprise codes to `{appId, appSecret, keyHex, ivHex}`.
+    static func isCredentialsFile(_ path: String) -> Bool {
+        guard let text = try? FileSourceReader().read(path) else { return false }
+        return text.contains("keyHex:") && text.contains("appId:")
+    }
+
+    static func validateCredentials(_ path: String) -> [String] {
+        do {
+            _ = try UplinkFiles.credentials(path)
+            return []
+        } catch {
+            return ["\(error)"]
         }
     }
 

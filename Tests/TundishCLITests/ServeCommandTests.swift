@@ -73,3 +73,21 @@ extension ServeCommandTests {
         #expect(raised >= 1_714_521_630_000 && raised <= 1_714_521_640_000, "raised at \(raised)")
     }
 }
+
+extension ServeCommandTests {
+    /// The same upload in the MEM-style SM4-CBC envelope, app secret in the `appsecret` header.
+    @Test func theEnvelopedUplinkRaisesTheSameAlarms() throws {
+        let spool = FileManager.default.temporaryDirectory.appendingPathComponent("tundish-spool-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: spool) }
+        let credentials = "Scenarios/profiles/credentials-example.yaml"
+        let serve = try ServeProcess(["--token", "unused", "--credentials", credentials])
+        let slave = try CLIRunner.run([
+            "slave", "Tests/Interop/pump-trip-fast.yaml", "--speed", "40", "--listen", "127.0.0.1:0",
+            "--uplink", "http://127.0.0.1:\(serve.port)", "--profile", "Scenarios/profiles/sm4-mem.yaml",
+            "--credentials", credentials, "--spool", spool,
+        ])
+        #expect(slave.status == 0, "\(slave.stderr)")
+        #expect(slave.stdout.contains("0 rejected") && slave.stdout.contains("0 still spooled"), "\(slave.stdout)")
+        #expect(try flowAlarms(serve).count == 1)
+    }
+}
