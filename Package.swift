@@ -87,6 +87,8 @@ let package = Package(
             dependencies: [
                 "SimCore", "PlantModel", "Scenario", "Simulation", "CModbus", "ModbusMap", "ModbusServer", "Harness",
                 "Reference", "ReferenceServer", "UplinkProfile", "Gateway", "Uplink", "Envelope",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),

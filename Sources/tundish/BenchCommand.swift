@@ -1,8 +1,8 @@
 import ArgumentParser
 
-struct BenchCommand: ParsableCommand {
+struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks; results go to docs/performance.md with the command that produced them.",
-        subcommands: [BenchSimCommand.self, BenchModbusCommand.self])
+        subcommands: [BenchSimCommand.self, BenchModbusCommand.self, BenchUplinkCommand.self])
 }
