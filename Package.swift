@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
     ],
     targets: [
         // Pure core: no I/O, no wall clock, no global randomness (enforced by TidyTests).
@@ -72,6 +73,7 @@ let package = Package(
             dependencies: [
                 "Gateway", "UplinkProfile", "Scenario", "Simulation", "PlantModel", "SimCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
@@ -107,6 +109,8 @@ let package = Package(
             dependencies: [
                 "Uplink", "Gateway", "UplinkProfile", "Scenario", "Simulation", "PlantModel", "SimCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
         .testTarget(
             name: "UplinkProfileTests", dependencies: ["UplinkProfile", "PlantModel", "SimCore"],

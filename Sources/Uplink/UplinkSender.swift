@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 import Scenario
 import SimCore
 
@@ -22,6 +23,8 @@ public actor UplinkSender {
         public var backoffBaseMs: Double = 100
         public var backoffCapMs: Double = 5000
         public var seed: UInt64 = 1
+        /// PEM file of the certificate authority to trust for https targets (default: the system's).
+        public var caFile: String?
         public init(baseURL: String, token: String? = nil) { self.baseURL = baseURL; self.token = token }
     }
 
@@ -42,6 +45,9 @@ public actor UplinkSender {
     var attempt = 0
     public private(set) var statistics = Statistics()
     let logger: Logger
+    /// The shared client, or one of our own that trusts `caFile`.
+    let client: HTTPClient
+    let ownsClient: Bool
 
     public init(
         spool: Spool, configuration: Configuration, logger: Logger,
@@ -53,6 +59,20 @@ public actor UplinkSender {
         self.spool = spool; self.configuration = configuration; self.logger = logger; self.faults = faults
         self.prepare = prepare
         rng = SeededRandom(seed: configuration.seed).fork(label: "uplink/backoff")
+        if let caFile = configuration.caFile {
+            var tls = TLSConfiguration.makeClientConfiguration()
+            tls.trustRoots = .file(caFile)
+            client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(tlsConfiguration: tls))
+            ownsClient = true
+        } else {
+            client = HTTPClient.shared
+            ownsClient = false
+        }
+    }
+
+    /// Releases a client of our own (call once the sender is done).
+    public func shutdown() async {
+        if ownsClient { try? await client.shutdown() }
     }
 
     enum Outcome { case delivered, rejected(Int, String), retry(String) }
@@ -121,7 +141,7 @@ public actor UplinkSender {
             if let token = configuration.token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
             for (name, value) in configuration.headers + extra { request.headers.add(name: name, value: value) }
             request.body = .bytes(ByteBuffer(bytes: body))
-            let response = try await HTTPClient.shared.execute(request, timeout: .milliseconds(configuration.timeoutMs))
+            let response = try await client.execute(request, timeout: .milliseconds(configuration.timeoutMs))
             let answer = try await response.body.collect(upTo: 64 * 1024)
             let status = Int(response.status.code)
             switch status {

@@ -52,6 +52,9 @@ struct SlaveCommand: AsyncParsableCommand {
     @Option(help: "SM4 envelope credentials per enterprise (YAML; see Scenarios/profiles/credentials-example.yaml).")
     var credentials: String?
 
+    @Option(help: "PEM file of the certificate authority to trust for an https uplink.")
+    var caFile: String?
+
     @Option(help: "Spool folder of the uplink (default: runs/spool/<first file name>); batches survive restarts there.")
     var spool: String?
 
@@ -90,7 +93,7 @@ struct SlaveCommand: AsyncParsableCommand {
         let link = try uplink.map {
             try UplinkLink(
                 url: $0, setup: setup, files: files, spool: spool, token: token, profile: profileFile,
-                credentials: credentialTable, clock: clock)
+                credentials: credentialTable, caFile: caFile, clock: clock)
         }
         let senderTask = link.map { link in Task { await link.sender.run() } }
         let engine = try await Self.onThread { [setup, speed, out] in
@@ -109,6 +112,7 @@ struct SlaveCommand: AsyncParsableCommand {
         if let link, let senderTask {
             let drained = await link.sender.drain(timeout: .seconds(drainTimeout))
             senderTask.cancel()
+            await link.sender.shutdown()
             let sent = await link.sender.statistics
             print("uplink: \(sent.delivered) batches delivered, \(sent.rejected) rejected, \(sent.retries) retries, "
                 + "\(link.sender.spool.count) still spooled" + (drained ? "" : " (drain timed out; they are resent on the next start)"))

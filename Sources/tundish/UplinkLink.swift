@@ -13,7 +13,7 @@ struct UplinkLink: Sendable {
 
     init(
         url: String, setup: SlaveSetup, files: [String], spool: String?, token: String?, profile: ProfileFile,
-        credentials: [String: EnvelopeCredentials], clock: PlantTimeBox
+        credentials: [String: EnvelopeCredentials], caFile: String?, clock: PlantTimeBox
     ) throws {
         let base = url.hasSuffix("/") ? String(url.dropLast()) : url
         let name = ((files.first ?? "run") as NSString).lastPathComponent.replacingOccurrences(of: ".yaml", with: "")
@@ -22,6 +22,7 @@ struct UplinkLink: Sendable {
         var configuration = UplinkSender.Configuration(
             baseURL: base, token: profile.auth == .bearer ? token ?? ProcessInfo.processInfo.environment["TUNDISH_TOKEN"] : nil)
         configuration.seed = setup.engine.seed
+        configuration.caFile = caFile
         let schedule = setup.networkFaults
         sender = UplinkSender(
             spool: queue, configuration: configuration, logger: Logger(label: "tundish.uplink"),
