@@ -1,3 +1,4 @@
+import SimCore
 import UplinkProfile
 import Yams
 
@@ -218,37 +219,5 @@ struct Problems {
             out[key] = value
         }
         return out
-    }
-}
-
-/// "Did you mean" by edit distance (as the scenario loader's).
-enum Suggest {
-    static func closest(to word: String, among candidates: [String]) -> String? {
-        guard !word.isEmpty, word.count <= 200 else { return nil }
-        let lowered = word.lowercased()
-        if let exact = candidates.first(where: { $0.lowercased() == lowered && $0 != word }) { return exact }
-        let threshold = min(3, max(1, word.count / 3))
-        var best: (name: String, distance: Int)?
-        for candidate in candidates where candidate != word {
-            let distance = editDistance(lowered, candidate.lowercased())
-            if distance <= threshold, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
-        }
-        return best?.name
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var previous = Array(0...y.count)
-        var current = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            current[0] = i
-            for j in 1...y.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[y.count]
     }
 }

@@ -1,3 +1,4 @@
+import SimCore
 import ModbusMap
 import PlantModel
 

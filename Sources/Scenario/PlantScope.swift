@@ -1,3 +1,4 @@
+import SimCore
 import PlantModel
 
 /// The built plants a scenario addresses, for checking point codes, equipment ids, interlock

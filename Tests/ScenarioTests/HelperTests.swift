@@ -1,3 +1,4 @@
+import SimCore
 @testable import Scenario
 import Testing
 

@@ -1,9 +1,9 @@
-/// "Did you mean" by edit distance.
-enum Suggest {
+/// "Did you mean" by edit distance, for every file format's diagnostics (scenario, plant, profile).
+public enum Suggest {
     /// The candidate closest to `word`, if it is close enough to be a plausible typo: a
     /// case-insensitive match, or an edit distance of at most a third of the word (at least 1, at
     /// most 3). Ties go to the candidate listed first.
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         guard !word.isEmpty, word.count <= 200 else { return nil }
         let lowered = word.lowercased()
         if let exact = candidates.first(where: { $0.lowercased() == lowered && $0 != word }) { return exact }
@@ -17,7 +17,7 @@ enum Suggest {
     }
 
     /// Levenshtein distance with adjacent transpositions counted as one edit.
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let x = Array(a), y = Array(b)
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
