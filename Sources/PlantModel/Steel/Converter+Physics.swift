@@ -59,7 +59,7 @@ extension Converter {
         let cause = blowing && (dq >= Converter.flowDiffHH || outletC >= Converter.outletHH)
         if leakTimer.due(cause, dt: dt, delayS: interlockDelayS) {
             if bypassLeak {
-                reportFailure(&leakTimer, Converter.lanceLeakInterlock, "interlock bypassed", now, &events)
+                leakTimer.reportFailure(interlock: Converter.lanceLeakInterlock, equipment: id, now: now, events: &events)
             } else {
                 leakTripped = true
                 liftLance(Converter.lanceLeakInterlock, now: now, events: &events)
@@ -77,7 +77,7 @@ extension Converter {
         let cause = armed && inletMPa < Converter.inletLL
         if pressureTimer.due(cause, dt: dt, delayS: interlockDelayS) {
             if bypassPressure {
-                reportFailure(&pressureTimer, Converter.lancePressureInterlock, "interlock bypassed", now, &events)
+                pressureTimer.reportFailure(interlock: Converter.lancePressureInterlock, equipment: id, now: now, events: &events)
             } else {
                 pressureTripped = true
                 liftLance(Converter.lancePressureInterlock, now: now, events: &events)
@@ -92,7 +92,7 @@ extension Converter {
     mutating func runHoodInterlock(now: SimInstant, dt: Double, events: inout [PlantEvent]) {
         if hoodTimer.due(hoodDQ >= Converter.hoodHH, dt: dt, delayS: interlockDelayS) && !hoodTripped {
             if bypassHood {
-                reportFailure(&hoodTimer, Converter.hoodInterlock, "interlock bypassed", now, &events)
+                hoodTimer.reportFailure(interlock: Converter.hoodInterlock, equipment: id, now: now, events: &events)
             } else {
                 hoodTripped = true
                 events.append(
@@ -124,14 +124,6 @@ extension Converter {
         }
     }
 
-    func reportFailure(
-        _ timer: inout SteelTripTimer, _ interlock: String, _ detail: String, _ now: SimInstant,
-        _ events: inout [PlantEvent]
-    ) {
-        guard !timer.failureReported else { return }
-        timer.failureReported = true
-        events.append(PlantEvent(time: now, kind: .interlockFailed, equipment: id, name: interlock, detail: detail))
-    }
 
     public func write(into values: inout [Double], at offset: Int) {
         precondition(offset >= 0 && offset + 11 <= values.count)

@@ -56,7 +56,7 @@ extension GasSystem {
         let level = shownLevel
         if lowTimer.due(level <= GasSystem.levelLL, dt: dt, delayS: interlockDelayS) && outletOpen {
             if bypassLow {
-                reportFailure(&lowTimer, GasSystem.levelLowInterlock, now, &events)
+                lowTimer.reportFailure(interlock: GasSystem.levelLowInterlock, equipment: id, now: now, events: &events)
             } else {
                 outletOpen = false
                 lowTripped = true
@@ -81,7 +81,7 @@ extension GasSystem {
         let level = shownLevel
         if highTimer.due(level >= GasSystem.levelHH, dt: dt, delayS: interlockDelayS) && inletOpen {
             if bypassHigh {
-                reportFailure(&highTimer, GasSystem.levelHighInterlock, now, &events)
+                highTimer.reportFailure(interlock: GasSystem.levelHighInterlock, equipment: id, now: now, events: &events)
             } else {
                 inletOpen = false
                 highTripped = true
@@ -100,14 +100,6 @@ extension GasSystem {
         }
     }
 
-    func reportFailure(
-        _ timer: inout SteelTripTimer, _ interlock: String, _ now: SimInstant, _ events: inout [PlantEvent]
-    ) {
-        guard !timer.failureReported else { return }
-        timer.failureReported = true
-        events.append(
-            PlantEvent(time: now, kind: .interlockFailed, equipment: id, name: interlock, detail: "interlock bypassed"))
-    }
 
     public func write(into values: inout [Double], at offset: Int) {
         let count = 6 + coMonitors

@@ -90,7 +90,7 @@ extension LadleCrane {
     mutating func runOverloadInterlock(now: SimInstant, dt: Double, events: inout [PlantEvent]) {
         if overloadTimer.due(lifting && loadT >= overloadT, dt: dt, delayS: interlockDelayS) {
             if bypassOverload {
-                reportFailure(&overloadTimer, LadleCrane.overloadInterlock, now, &events)
+                overloadTimer.reportFailure(interlock: LadleCrane.overloadInterlock, equipment: id, now: now, events: &events)
             } else {
                 lifting = false
                 overloadBlocked = true
@@ -112,7 +112,7 @@ extension LadleCrane {
     mutating func runBrakeInterlock(now: SimInstant, dt: Double, events: inout [PlantEvent]) {
         if brakeTimer.due(anyBrakeFault, dt: dt, delayS: interlockDelayS) && !brakeBlocked {
             if bypassBrake {
-                reportFailure(&brakeTimer, LadleCrane.brakeInterlock, now, &events)
+                brakeTimer.reportFailure(interlock: LadleCrane.brakeInterlock, equipment: id, now: now, events: &events)
             } else {
                 brakeBlocked = true
                 if lifting { lifting = false }
@@ -127,14 +127,6 @@ extension LadleCrane {
         }
     }
 
-    func reportFailure(
-        _ timer: inout SteelTripTimer, _ interlock: String, _ now: SimInstant, _ events: inout [PlantEvent]
-    ) {
-        guard !timer.failureReported else { return }
-        timer.failureReported = true
-        events.append(
-            PlantEvent(time: now, kind: .interlockFailed, equipment: id, name: interlock, detail: "interlock bypassed"))
-    }
 
     public func write(into values: inout [Double], at offset: Int) {
         precondition(offset >= 0 && offset + 5 <= values.count)

@@ -94,6 +94,14 @@ struct SteelTripTimer: Sendable {
         heldS += dt
         return heldS >= delayS - 1e-9
     }
+
+    /// Emits one `interlockFailed` event per excursion (the interlock is bypassed).
+    mutating func reportFailure(interlock: String, equipment: String, now: SimInstant, events: inout [PlantEvent]) {
+        guard !failureReported else { return }
+        failureReported = true
+        events.append(
+            PlantEvent(time: now, kind: .interlockFailed, equipment: equipment, name: interlock, detail: "interlock bypassed"))
+    }
 }
 
 /// A CO release ramping linearly to a concentration over a ramp time, decaying once repaired.
