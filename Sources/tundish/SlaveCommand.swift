@@ -52,6 +52,12 @@ struct SlaveCommand: AsyncParsableCommand {
     @Option(help: "SM4 envelope credentials per enterprise (YAML; see Scenarios/profiles/credentials-example.yaml).")
     var credentials: String?
 
+    @Option(help: "Uplink readings batch period (plant time).")
+    var readingsEvery: String = "10s"
+
+    @Option(help: "Uplink heartbeat period (plant time).")
+    var heartbeatEvery: String = "60s"
+
     @Option(help: "PEM file of the certificate authority to trust for an https uplink.")
     var caFile: String?
 
@@ -93,7 +99,8 @@ struct SlaveCommand: AsyncParsableCommand {
         let link = try uplink.map {
             try UplinkLink(
                 url: $0, setup: setup, files: files, spool: spool, token: token, profile: profileFile,
-                credentials: credentialTable, caFile: caFile, clock: clock)
+                credentials: credentialTable, caFile: caFile, clock: clock,
+                periods: (try Self.period(readingsEvery, "--readings-every"), try Self.period(heartbeatEvery, "--heartbeat-every")))
         }
         let senderTask = link.map { link in Task { await link.sender.run() } }
         let engine = try await Self.onThread { [setup, speed, out] in
@@ -128,6 +135,13 @@ struct SlaveCommand: AsyncParsableCommand {
             thread.stackSize = 8 << 20
             thread.start()
         }
+    }
+
+    static func period(_ text: String, _ option: String) throws -> SimDuration {
+        guard let value = SimDuration.parse(text), value.milliseconds > 0 else {
+            throw ValidationError("\(option) expects a duration like 10s; found '\(text)'")
+        }
+        return value
     }
 
     static func parseListen(_ text: String) throws -> (String, UInt16) {

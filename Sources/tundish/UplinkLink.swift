@@ -13,7 +13,8 @@ struct UplinkLink: Sendable {
 
     init(
         url: String, setup: SlaveSetup, files: [String], spool: String?, token: String?, profile: ProfileFile,
-        credentials: [String: EnvelopeCredentials], caFile: String?, clock: PlantTimeBox
+        credentials: [String: EnvelopeCredentials], caFile: String?, clock: PlantTimeBox,
+        periods: (readings: SimDuration, heartbeat: SimDuration) = (.seconds(10), .seconds(60))
     ) throws {
         let base = url.hasSuffix("/") ? String(url.dropLast()) : url
         let name = ((files.first ?? "run") as NSString).lastPathComponent.replacingOccurrences(of: ".yaml", with: "")
@@ -31,7 +32,7 @@ struct UplinkLink: Sendable {
         let plants = setup.engine.plants
         pipeline = UplinkPipeline(
             plants: plants, equipment: [], epochUnixMs: setup.engine.spec.epochUnixMs, spool: queue, network: schedule,
-            endpoints: profile.endpoints)
+            endpoints: profile.endpoints, readingsPeriod: periods.readings, heartbeatPeriod: periods.heartbeat)
         if queue.count > 0 { Console.error("uplink: \(queue.count) batches from an earlier run are spooled in \(folder); sending them first") }
     }
 }
