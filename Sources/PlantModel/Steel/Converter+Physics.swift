@@ -124,7 +124,6 @@ extension Converter {
         }
     }
 
-
     public func write(into values: inout [Double], at offset: Int) {
         precondition(offset >= 0 && offset + 11 <= values.count)
         values.withUnsafeMutableBufferPointer { all in

@@ -100,7 +100,6 @@ extension GasSystem {
         }
     }
 
-
     public func write(into values: inout [Double], at offset: Int) {
         let count = 6 + coMonitors
         precondition(offset >= 0 && offset + count <= values.count)

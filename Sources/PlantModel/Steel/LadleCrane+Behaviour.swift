@@ -127,7 +127,6 @@ extension LadleCrane {
         }
     }
 
-
     public func write(into values: inout [Double], at offset: Int) {
         precondition(offset >= 0 && offset + 5 <= values.count)
         values.withUnsafeMutableBufferPointer { all in
