@@ -36,6 +36,10 @@ let package = Package(
             dependencies: ["SimCore", "PlantModel", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings),
         .target(name: "ModbusMap", dependencies: ["SimCore", "PlantModel"], swiftSettings: swiftSettings),
+        // Pure: the checker (expectations × history → verdicts), alarm-quality figures, plot series.
+        .target(name: "Conformance", dependencies: ["SimCore", "Scenario"], swiftSettings: swiftSettings),
+        // Pure: JUnit XML, JSON, self-contained HTML with SVG timelines, the terminal summary.
+        .target(name: "Reports", dependencies: ["Conformance", "SimCore"], swiftSettings: swiftSettings),
         // Pure: the default HTTP uplink profile (payloads both the gateway and the platform use).
         .target(name: "UplinkProfile", dependencies: ["SimCore", "PlantModel"], swiftSettings: swiftSettings),
         // Pure: the enterprise gateway's batching, plant-side alarms and heartbeats.
@@ -80,7 +84,10 @@ let package = Package(
 
         // Edge: wiring the engine to live transports and wall time.
         .target(
-            name: "Harness", dependencies: ["Simulation", "SimCore", "ModbusServer", "ModbusMap", "Scenario"],
+            name: "Harness",
+            dependencies: [
+                "Simulation", "SimCore", "ModbusServer", "ModbusMap", "Scenario", "Reference", "Conformance", "PlantModel",
+            ],
             swiftSettings: swiftSettings),
 
         // Edge: the thin CLI.
@@ -88,7 +95,7 @@ let package = Package(
             name: "tundish",
             dependencies: [
                 "SimCore", "PlantModel", "Scenario", "Simulation", "CModbus", "ModbusMap", "ModbusServer", "Harness",
-                "Reference", "ReferenceServer", "UplinkProfile", "Gateway", "Uplink", "Envelope",
+                "Reference", "ReferenceServer", "UplinkProfile", "Gateway", "Uplink", "Envelope", "Conformance", "Reports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -101,6 +108,11 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenario", "PlantModel", "SimCore"]),
         .testTarget(
             name: "ReferenceTests", dependencies: ["Reference", "PlantModel", "SimCore", "Simulation", "Scenario"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "Scenario", "SimCore"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Conformance", "SimCore"]),
+        .testTarget(
+            name: "HarnessTests",
+            dependencies: ["Harness", "Conformance", "Reference", "Scenario", "Simulation", "PlantModel", "SimCore"]),
         .testTarget(name: "CModbusTests", dependencies: ["CModbus"]),
         .testTarget(name: "ModbusMapTests", dependencies: ["ModbusMap", "PlantModel"]),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "UplinkProfile", "PlantModel", "SimCore"]),

@@ -30,6 +30,10 @@ extension ReferenceCore {
             let compiled = s.interlocks[supervision.interlock]
             if resultsReached(s: s, supervision) {
                 if let open = supervision.alarm { clear(open, at: time) }
+                events.append(.interlockActed(InterlockAction(
+                    time: time, enterprise: s.code, interlock: compiled.spec.name,
+                    triggerAlarm: log.records[supervision.triggerAlarm].id, after: time - supervision.startedAt,
+                    late: supervision.alarm != nil)))
                 continue
             }
             let triggerOpen = log.records[supervision.triggerAlarm].isActive

@@ -70,11 +70,25 @@ public struct APIEvent: Codable, Sendable, Hashable {
     public var enterprise: String
     public var alarm: APIAlarm?
     public var grade: APIGradeChange?
+    public var interlock: APIInterlockAction?
 
     init(_ stored: StoredEvent) {
         seq = stored.seq; type = stored.type; timeMs = stored.timeMs; enterprise = stored.enterprise
         alarm = stored.event.alarm.map(APIAlarm.init)
         if case .gradeChanged(let change) = stored.event { grade = APIGradeChange(change) }
+        if case .interlockActed(let action) = stored.event { interlock = APIInterlockAction(action) }
+    }
+}
+
+public struct APIInterlockAction: Codable, Sendable, Hashable {
+    public var name: String
+    public var triggerAlarm: String
+    public var afterMs: Int64
+    public var late: Bool
+
+    public init(_ action: InterlockAction) {
+        name = action.interlock; triggerAlarm = action.triggerAlarm; afterMs = action.after.milliseconds
+        late = action.late
     }
 }
 

@@ -119,8 +119,10 @@ public final class PlatformStore: Sendable {
         case .alarmCleared: type = "alarmCleared"
         case .alarmHandled: type = "alarmHandled"
         case .gradeChanged: type = "gradeChanged"
+        case .interlockActed: type = "interlockActed"
         }
         var enterprise = ""
+        if case .interlockActed(let action) = event { enterprise = action.enterprise }
         if let alarm = event.alarm {
             enterprise = alarm.enterprise
             try db.execute(

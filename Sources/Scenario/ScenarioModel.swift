@@ -93,7 +93,7 @@ public enum AlarmLevel: String, Hashable, Sendable, Codable, CaseIterable {
 }
 
 /// Which alarms an expectation is about. Nil fields match anything.
-public struct AlarmMatch: Hashable, Sendable {
+public struct AlarmMatch: Hashable, Sendable, Codable {
     public var point: String?
     public var level: AlarmLevel?
     public init(point: String?, level: AlarmLevel?) { self.point = point; self.level = level }
@@ -106,7 +106,7 @@ public enum RiskGrade: String, Hashable, Sendable, Codable, CaseIterable, Compar
     public static func < (lhs: RiskGrade, rhs: RiskGrade) -> Bool { lhs.rank < rhs.rank }
 }
 
-public enum ExpectationKind: Hashable, Sendable {
+public enum ExpectationKind: Hashable, Sendable, Codable {
     case alarmRaised(AlarmMatch)
     case alarmNotRaised(AlarmMatch)
     case alarmCleared(AlarmMatch)
@@ -119,7 +119,7 @@ public enum ExpectationKind: Hashable, Sendable {
 }
 
 /// A time window, written relative to named steps and resolved to plant time.
-public struct Window: Hashable, Sendable, CustomStringConvertible {
+public struct Window: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The step the window is relative to (nil: scenario start).
     public var anchor: String?
     public var start: SimInstant
@@ -131,7 +131,8 @@ public struct Window: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "[\(start), \(end)]" + (anchor.map { " after '\($0)'" } ?? "") }
 }
 
-public struct Expectation: Hashable, Sendable {
+/// Codable so that a run directory keeps the expectations it was judged by (`expectations.json`).
+public struct Expectation: Hashable, Sendable, Codable {
     public var id: String
     public var kind: ExpectationKind
     public var window: Window

@@ -28,7 +28,7 @@ import Testing
             case .alarmRaised: "raised"
             case .alarmHandled: "handled"
             case .alarmCleared: "cleared"
-            case .gradeChanged: "grade"
+            case .gradeChanged, .interlockActed: "other"
             }
         } == ["raised", "handled", "cleared"])
         let times = rig.core.events.map(\.time)

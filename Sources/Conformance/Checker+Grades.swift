@@ -1,0 +1,59 @@
+import Scenario
+import SimCore
+
+/// Grade expectations, over the grade in effect at every instant of the window (the grade set
+/// before the window counts from the window's start).
+extension Checker {
+    /// (time the grade took effect in the window — the window start for one set before —, record).
+    func gradeSpans(_ e: Expectation) -> [(at: SimInstant, record: HistoryRecord)] {
+        var spans: [(SimInstant, HistoryRecord)] = []
+        for (code, changes) in history.grades.sorted(by: { $0.key < $1.key }) where enterpriseMatches(e, code) {
+            if let before = changes.last(where: { $0.time < e.window.start }) { spans.append((e.window.start, before)) }
+            for change in changes where e.window.contains(change.time) { spans.append((change.time, change)) }
+        }
+        return spans.sorted { $0.0 < $1.0 }
+    }
+
+    func rank(_ grade: String?) -> Int { grade.flatMap(RiskGrade.init(rawValue:)).map { RiskGrade.allCases.firstIndex(of: $0) ?? -1 } ?? -1 }
+
+    func gradeReached(_ e: Expectation, _ grade: RiskGrade) -> Verdict {
+        let spans = gradeSpans(e)
+        if let hit = spans.first(where: { rank($0.record.grade) >= rank(grade.rawValue) }) {
+            let who = hit.record.enterprise ?? "?"
+            let latency = max(.zero, hit.record.time - cause(e))
+            return verdict(e, .pass, observed: "\(who) \(hit.record.grade ?? "?") at \(Fmt.time(hit.record.time))"
+                           + reasons(hit.record), latency: latency, first: hit.at, last: hit.at, occurrences: 1)
+        }
+        let unknown = spans.filter { rank($0.record.grade) < 0 }
+        if let bad = unknown.first {
+            return verdict(e, .error, observed: "unparseable grade '\(bad.record.grade ?? "")' at \(Fmt.time(bad.at))")
+        }
+        guard let top = spans.max(by: { rank($0.record.grade) < rank($1.record.grade) }) else {
+            return missing(e, observed: "no grade reported for the window")
+        }
+        return missing(e, observed: "highest grade in the window: \(top.record.grade ?? "?") (\(top.record.enterprise ?? "?"), from \(Fmt.time(top.at)))",
+                       first: spans.first?.at, last: spans.last?.at, occurrences: spans.count)
+    }
+
+    func gradeNotExceeded(_ e: Expectation, _ grade: RiskGrade) -> Verdict {
+        let spans = gradeSpans(e)
+        let unknown = spans.filter { rank($0.record.grade) < 0 }
+        if let bad = unknown.first {
+            return verdict(e, .error, observed: "unparseable grade '\(bad.record.grade ?? "")' at \(Fmt.time(bad.at))")
+        }
+        let over = spans.filter { rank($0.record.grade) > rank(grade.rawValue) }
+        guard let first = over.first, let last = over.last else {
+            let top = spans.max(by: { rank($0.record.grade) < rank($1.record.grade) })?.record.grade
+            return clean(e, observed: "highest grade in the window: \(top ?? "none reported")")
+        }
+        let observed = "exceeded: " + Fmt.list(over.map {
+            "\($0.record.enterprise ?? "?") \($0.record.grade ?? "?") at \(Fmt.time($0.at))" + reasons($0.record)
+        })
+        return verdict(e, .fail, observed: observed, first: first.at, last: last.at, occurrences: over.count)
+    }
+
+    func reasons(_ record: HistoryRecord) -> String {
+        guard let reasons = record.reasons, !reasons.isEmpty else { return "" }
+        return " [" + reasons.joined(separator: ", ") + "]"
+    }
+}

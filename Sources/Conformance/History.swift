@@ -1,0 +1,96 @@
+import SimCore
+
+/// The history of one scenario run, indexed for judging. Built from records in any order; kept in
+/// time order (stable: records at the same time keep their file order).
+public struct History: Sendable {
+    /// An alarm as the target reported it over its life.
+    public struct Alarm: Hashable, Sendable {
+        public var id: String
+        public var enterprise: String
+        public var point: String
+        public var level: String
+        public var category: String?
+        public var kind: String?
+        public var critical: Bool
+        public var raisedAt: SimInstant
+        public var clearedAt: SimInstant?
+        public var handledAt: SimInstant?
+        public var message: String?
+        public var isHazard: Bool { category != "instrument" && level != "INSTRUMENT" }
+    }
+
+    /// An enterprise as the harness registered it.
+    public struct Enterprise: Hashable, Sendable {
+        public var code: String
+        public var region: String
+        public var regionName: String
+        public var points: [String]
+        public var periodsMs: [Int64]
+    }
+
+    public private(set) var records: [HistoryRecord]
+    /// Alarms in the order raised.
+    public private(set) var alarms: [Alarm] = []
+    /// Grade changes per enterprise, oldest first.
+    public private(set) var grades: [String: [HistoryRecord]] = [:]
+    public private(set) var enterprises: [Enterprise] = []
+    /// Step name → time the step applied.
+    public private(set) var stepTimes: [String: SimInstant] = [:]
+    /// Errors (harness or target), oldest first.
+    public private(set) var errors: [HistoryRecord] = []
+    /// Plant time up to which observation is complete (the `end` record; nil: the run did not finish).
+    public private(set) var end: SimInstant?
+
+    public init(_ records: [HistoryRecord]) {
+        self.records = records.enumerated().sorted { ($0.element.t, $0.offset) < ($1.element.t, $1.offset) }
+            .map(\.element)
+        var alarmIndex: [String: Int] = [:]
+        for record in self.records { index(record, alarmIndex: &alarmIndex) }
+    }
+
+    private mutating func index(_ record: HistoryRecord, alarmIndex: inout [String: Int]) {
+        switch record.type {
+        case .plant:
+            guard let code = record.enterprise else { return }
+            enterprises.append(Enterprise(
+                code: code, region: record.region ?? "", regionName: record.regionName ?? "",
+                points: record.points ?? [], periodsMs: record.periodsMs ?? []))
+        case .step:
+            if let name = record.name, stepTimes[name] == nil { stepTimes[name] = record.time }
+        case .alarmRaised:
+            let alarm = Alarm(
+                id: record.id ?? "#\(alarms.count)", enterprise: record.enterprise ?? "", point: record.point ?? "",
+                level: record.level ?? "", category: record.category, kind: record.kind,
+                critical: record.critical ?? false, raisedAt: record.time, message: record.message)
+            alarmIndex[alarm.id] = alarms.count
+            alarms.append(alarm)
+        case .alarmCleared:
+            if let id = record.id, let i = alarmIndex[id], alarms[i].clearedAt == nil { alarms[i].clearedAt = record.time }
+        case .alarmHandled:
+            if let id = record.id, let i = alarmIndex[id], alarms[i].handledAt == nil { alarms[i].handledAt = record.time }
+        case .grade:
+            if let code = record.enterprise { grades[code, default: []].append(record) }
+        case .error:
+            errors.append(record)
+        case .end:
+            end = max(end ?? record.time, record.time)
+        case .plantEvent, .interlockActed, .received:
+            break
+        }
+    }
+
+    /// The first error at or before `time`, if any.
+    public func firstError(atOrBefore time: SimInstant) -> HistoryRecord? {
+        errors.first { $0.time <= time }
+    }
+
+    /// Records of one type, optionally of one enterprise, in time order.
+    public func records(_ type: HistoryRecord.Kind, enterprise: String? = nil) -> [HistoryRecord] {
+        records.filter { $0.type == type && (enterprise == nil || $0.enterprise == enterprise) }
+    }
+
+    /// The grade of an enterprise in effect at `time` (nil before its first grade).
+    public func grade(of enterprise: String, at time: SimInstant) -> String? {
+        grades[enterprise]?.last { $0.time <= time }?.grade
+    }
+}

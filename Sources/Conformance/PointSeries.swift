@@ -1,0 +1,82 @@
+import SimCore
+
+/// A point's values over a run, reduced to min/max per bucket for plotting (reports draw the
+/// band between them, so spikes survive the reduction).
+public struct PointSeries: Hashable, Sendable, Codable {
+    public var enterprise: String
+    public var point: String
+    public var name: String
+    public var unit: String
+    /// Alarm limits by level (`LL`, `L`, `H`, `HH`), the ones the point has.
+    public var limits: [String: Double]
+    public var rangeMin: Double
+    public var rangeMax: Double
+    /// Bucket `i` covers `[startMs + i·bucketMs, startMs + (i+1)·bucketMs)`.
+    public var startMs: Int64
+    public var bucketMs: Int64
+    /// Nil where the bucket has no finite sample (offline).
+    public var min: [Double?]
+    public var max: [Double?]
+
+    public init(enterprise: String, point: String, name: String, unit: String, limits: [String: Double],
+                rangeMin: Double, rangeMax: Double, startMs: Int64, bucketMs: Int64, min: [Double?], max: [Double?]) {
+        self.enterprise = enterprise; self.point = point; self.name = name; self.unit = unit; self.limits = limits
+        self.rangeMin = rangeMin; self.rangeMax = rangeMax; self.startMs = startMs; self.bucketMs = bucketMs
+        self.min = min; self.max = max
+    }
+}
+
+/// Collects min/max per bucket for every point of every plant, in O(1) per sample.
+public struct SeriesRecorder: Sendable {
+    public struct PointInfo: Hashable, Sendable {
+        public var code: String
+        public var name: String
+        public var unit: String
+        public var limits: [String: Double]
+        public var rangeMin: Double
+        public var rangeMax: Double
+        public init(code: String, name: String, unit: String, limits: [String: Double], rangeMin: Double,
+                    rangeMax: Double) {
+            self.code = code; self.name = name; self.unit = unit; self.limits = limits
+            self.rangeMin = rangeMin; self.rangeMax = rangeMax
+        }
+    }
+
+    let enterprises: [String]
+    let points: [[PointInfo]]
+    let bucketMs: Int64
+    let buckets: Int
+    var low: [[[Double]]]
+    var high: [[[Double]]]
+
+    /// - Parameter buckets: how many buckets span `duration` (the plot's horizontal resolution).
+    public init(enterprises: [String], points: [[PointInfo]], duration: SimDuration, buckets: Int = 400) {
+        self.enterprises = enterprises
+        self.points = points
+        self.buckets = Swift.max(1, buckets)
+        bucketMs = Swift.max(1, (duration.milliseconds + Int64(self.buckets) - 1) / Int64(self.buckets))
+        low = points.map { $0.map { _ in Array(repeating: .infinity, count: buckets + 1) } }
+        high = points.map { $0.map { _ in Array(repeating: -.infinity, count: buckets + 1) } }
+    }
+
+    public mutating func record(plant: Int, point: Int, timeMs: Int64, value: Double) {
+        guard value.isFinite else { return }
+        let bucket = Swift.min(buckets, Swift.max(0, Int(timeMs / bucketMs)))
+        if value < low[plant][point][bucket] { low[plant][point][bucket] = value }
+        if value > high[plant][point][bucket] { high[plant][point][bucket] = value }
+    }
+
+    /// The series of the named points (`enterprise`, `point`); unknown names are skipped.
+    public func series(_ wanted: [(enterprise: String, point: String)]) -> [PointSeries] {
+        wanted.compactMap { want in
+            guard let p = enterprises.firstIndex(of: want.enterprise),
+                let i = points[p].firstIndex(where: { $0.code == want.point })
+            else { return nil }
+            let info = points[p][i]
+            return PointSeries(
+                enterprise: want.enterprise, point: info.code, name: info.name, unit: info.unit, limits: info.limits,
+                rangeMin: info.rangeMin, rangeMax: info.rangeMax, startMs: 0, bucketMs: bucketMs,
+                min: low[p][i].map { $0.isFinite ? $0 : nil }, max: high[p][i].map { $0.isFinite ? $0 : nil })
+        }
+    }
+}

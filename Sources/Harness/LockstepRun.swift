@@ -1,0 +1,99 @@
+import Conformance
+import PlantModel
+import Reference
+import Scenario
+import SimCore
+import Simulation
+
+/// What a lockstep run produced: the history the checker judges, the plot series, and figures.
+public struct LockstepResult: Sendable {
+    public var history: [HistoryRecord]
+    public var series: SeriesRecorder
+    public var samples: Int
+    public var end: SimInstant
+}
+
+/// Runs a scenario's engine in lockstep with the reference platform's core: no wall clock, no
+/// transport. Every sample goes straight into the core; after every engine tick the core's timers
+/// run to the same plant time and its events become the target's side of the history.
+///
+/// Protocol and network faults have no transport to act on here; they are recorded as steps
+/// (realtime and accelerated runs apply them).
+public enum LockstepRun {
+    public static func run(_ scenario: LoadedScenario, rules: ReferenceRules, seed: UInt64? = nil,
+                           receivedEvery: SimDuration = .seconds(10), plotBuckets: Int = 400) -> LockstepResult {
+        var engine = Engine(scenario: scenario, seed: seed)
+        let plants = engine.plants
+        var sink = LockstepSink(
+            core: ReferenceCore(plants: scenario.plants.map { ReferencePlant(config: $0) }, rules: rules),
+            codes: plants.map(\.enterprise.code),
+            counts: plants.map { Array(repeating: 0, count: $0.points.count) },
+            series: SeriesRecorder(
+                enterprises: plants.map(\.enterprise.code), points: plants.map { $0.points.map(Self.info) },
+                duration: scenario.spec.duration, buckets: plotBuckets))
+        sink.history = plants.map {
+            HistoryRecord.plant(
+                enterprise: $0.enterprise.code, region: $0.enterprise.regionCode, regionName: $0.enterprise.regionName,
+                points: $0.points.map(\.code), periodsMs: $0.points.map(\.samplePeriod.milliseconds))
+        }
+        var nextReceived = SimInstant.start + receivedEvery
+        while !engine.isFinished {
+            let now = engine.now
+            engine.tick(into: &sink)
+            sink.core.advance(to: now)
+            sink.drainCore()
+            if now >= nextReceived {
+                sink.flushCounts(at: now)
+                nextReceived = now + receivedEvery
+            }
+        }
+        sink.flushCounts(at: engine.now)
+        sink.history.append(.end(at: engine.now))
+        return LockstepResult(history: sink.history, series: sink.series, samples: sink.samples, end: engine.now)
+    }
+
+    static func info(_ spec: PointSpec) -> SeriesRecorder.PointInfo {
+        var limits: [String: Double] = [:]
+        if spec.kind == .analog {
+            limits["LL"] = spec.limits.ll; limits["L"] = spec.limits.l
+            limits["H"] = spec.limits.h; limits["HH"] = spec.limits.hh
+        }
+        return SeriesRecorder.PointInfo(
+            code: spec.code, name: spec.nameEn, unit: spec.unit, limits: limits, rangeMin: spec.rangeMin,
+            rangeMax: spec.rangeMax)
+    }
+}
+
+/// The engine's sink in a lockstep run: feeds the core, counts what it received, keeps plot data,
+/// and turns engine events into history records.
+struct LockstepSink: TraceSink {
+    var core: ReferenceCore
+    let codes: [String]
+    var counts: [[Int]]
+    var series: SeriesRecorder
+    var history: [HistoryRecord] = []
+    var samples = 0
+
+    mutating func record(_ sample: Sample) {
+        samples += 1
+        core.ingest(enterprise: sample.plant, point: sample.point, time: sample.time, value: sample.value,
+                    quality: sample.quality)
+        guard sample.quality != .offline else { return }
+        counts[sample.plant][sample.point] += 1
+        series.record(plant: sample.plant, point: sample.point, timeMs: sample.time.milliseconds, value: sample.value)
+    }
+
+    mutating func record(_ event: EngineEvent) { history.append(HistoryMapping.record(event)) }
+
+    mutating func drainCore() {
+        guard !core.events.isEmpty else { return }
+        for event in core.drainEvents() { history.append(HistoryMapping.record(event)) }
+    }
+
+    mutating func flushCounts(at time: SimInstant) {
+        for plant in codes.indices {
+            history.append(.received(at: time, enterprise: codes[plant], counts: counts[plant]))
+            for i in counts[plant].indices { counts[plant][i] = 0 }
+        }
+    }
+}
