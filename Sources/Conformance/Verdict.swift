@@ -125,3 +125,36 @@ public struct RunResult: Hashable, Sendable, Codable {
 
     public func count(_ outcome: Outcome) -> Int { scenarios.map { $0.count(outcome) }.reduce(0, +) }
 }
+
+extension RunResult {
+    public struct MergeError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Joins shard results: scenarios in id order; every part must come from the same version,
+    /// seed, mode and target, and no scenario may appear twice.
+    public static func merged(_ parts: [RunResult]) throws(MergeError) -> RunResult {
+        guard let first = parts.first else { throw MergeError(description: "nothing to merge") }
+        for part in parts.dropFirst() {
+            if part.tundishVersion != first.tundishVersion || part.seed != first.seed || part.mode != first.mode
+                || part.target != first.target
+            {
+                throw MergeError(description: "cannot merge runs of different version, seed, mode or target "
+                    + "(\(first.tundishVersion)/\(first.seed.map(String.init) ?? "-")/\(first.mode)/\(first.target) vs "
+                    + "\(part.tundishVersion)/\(part.seed.map(String.init) ?? "-")/\(part.mode)/\(part.target))")
+            }
+        }
+        var seen: Set<String> = []
+        for scenario in parts.flatMap(\.scenarios) where !seen.insert(scenario.id).inserted {
+            throw MergeError(description: "scenario \(scenario.id) appears in more than one part")
+        }
+        var replay = first.replay
+        if let range = replay.range(of: " --shard ") {
+            replay = String(replay[..<range.lowerBound])
+        }
+        return RunResult(
+            tundishVersion: first.tundishVersion, seed: first.seed, mode: first.mode, target: first.target, shard: nil,
+            startedAt: parts.map(\.startedAt).min() ?? first.startedAt, replay: replay,
+            scenarios: parts.flatMap(\.scenarios).sorted { $0.id < $1.id })
+    }
+}
