@@ -148,10 +148,9 @@ extension RunResult {
         for scenario in parts.flatMap(\.scenarios) where !seen.insert(scenario.id).inserted {
             throw MergeError(description: "scenario \(scenario.id) appears in more than one part")
         }
-        var replay = first.replay
-        if let range = replay.range(of: " --shard ") {
-            replay = String(replay[..<range.lowerBound])
-        }
+        var words = first.replay.split(separator: " ").map(String.init)
+        if let i = words.firstIndex(of: "--shard") { words.removeSubrange(i..<min(i + 2, words.count)) }
+        let replay = words.joined(separator: " ")
         return RunResult(
             tundishVersion: first.tundishVersion, seed: first.seed, mode: first.mode, target: first.target, shard: nil,
             startedAt: parts.map(\.startedAt).min() ?? first.startedAt, replay: replay,

@@ -22,9 +22,19 @@ public struct LockstepResult: Sendable {
 public enum LockstepRun {
     public static func run(_ scenario: LoadedScenario, rules: ReferenceRules, seed: UInt64? = nil,
                            receivedEvery: SimDuration = .seconds(10), plotBuckets: Int = 400) -> LockstepResult {
+        var none = NoTrace()
+        return run(scenario, rules: rules, seed: seed, receivedEvery: receivedEvery, plotBuckets: plotBuckets,
+                   tee: &none)
+    }
+
+    /// The same, also handing every sample and engine event to `tee` (e.g. a trace file writer).
+    public static func run<Tee: TraceSink>(_ scenario: LoadedScenario, rules: ReferenceRules, seed: UInt64? = nil,
+                                           receivedEvery: SimDuration = .seconds(10), plotBuckets: Int = 400,
+                                           tee: inout Tee) -> LockstepResult {
         var engine = Engine(scenario: scenario, seed: seed)
         let plants = engine.plants
         var sink = LockstepSink(
+            tee: tee,
             core: ReferenceCore(plants: scenario.plants.map { ReferencePlant(config: $0) }, rules: rules),
             codes: plants.map(\.enterprise.code),
             counts: plants.map { Array(repeating: 0, count: $0.points.count) },
@@ -49,6 +59,7 @@ public enum LockstepRun {
         }
         sink.flushCounts(at: engine.now)
         sink.history.append(.end(at: engine.now))
+        tee = sink.tee
         return LockstepResult(history: sink.history, series: sink.series, samples: sink.samples, end: engine.now)
     }
 
@@ -66,7 +77,8 @@ public enum LockstepRun {
 
 /// The engine's sink in a lockstep run: feeds the core, counts what it received, keeps plot data,
 /// and turns engine events into history records.
-struct LockstepSink: TraceSink {
+struct LockstepSink<Tee: TraceSink>: TraceSink {
+    var tee: Tee
     var core: ReferenceCore
     let codes: [String]
     var counts: [[Int]]
@@ -75,6 +87,7 @@ struct LockstepSink: TraceSink {
     var samples = 0
 
     mutating func record(_ sample: Sample) {
+        tee.record(sample)
         samples += 1
         core.ingest(enterprise: sample.plant, point: sample.point, time: sample.time, value: sample.value,
                     quality: sample.quality)
@@ -83,7 +96,10 @@ struct LockstepSink: TraceSink {
         series.record(plant: sample.plant, point: sample.point, timeMs: sample.time.milliseconds, value: sample.value)
     }
 
-    mutating func record(_ event: EngineEvent) { history.append(HistoryMapping.record(event)) }
+    mutating func record(_ event: EngineEvent) {
+        tee.record(event)
+        history.append(HistoryMapping.record(event))
+    }
 
     mutating func drainCore() {
         guard !core.events.isEmpty else { return }
@@ -96,4 +112,11 @@ struct LockstepSink: TraceSink {
             for i in counts[plant].indices { counts[plant][i] = 0 }
         }
     }
+}
+
+/// A sink that keeps nothing.
+public struct NoTrace: TraceSink {
+    public init() {}
+    public mutating func record(_ sample: Sample) {}
+    public mutating func record(_ event: EngineEvent) {}
 }

@@ -20,6 +20,11 @@ public struct ReferenceRules: Hashable, Sendable {
     public init() {}
 
     public func isEnabled(_ id: String) -> Bool { !disabledRules.contains(id) }
+
+    /// Every id `disabledRules` may name: risk rules, interlock supervision, state and rate rules.
+    public var ruleIds: Set<String> {
+        Set(RiskRuleID.all).union(stateRules.map(\.id)).union(rateRules.map(\.id))
+    }
 }
 
 /// Analog limit alarms.

@@ -6,7 +6,10 @@ struct Tundish: AsyncParsableCommand {
         commandName: "tundish",
         abstract: "Plant simulator and conformance harness for steel and aluminium DC-casting risk monitoring.",
         version: TundishVersion.current,
-        subcommands: [ValidateCommand.self, PointsCommand.self, SimulateCommand.self, SlaveCommand.self, ServeCommand.self, BenchCommand.self])
+        subcommands: [
+            RunCommand.self, CheckCommand.self, ReportCommand.self, ValidateCommand.self, PointsCommand.self,
+            SimulateCommand.self, SlaveCommand.self, ServeCommand.self, BenchCommand.self,
+        ])
 }
 
 enum TundishVersion {

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Conformance
+import Foundation
+import Reports
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Work with saved results.", subcommands: [ReportMergeCommand.self])
+}
+
+struct ReportMergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Join shards' verdicts.json files into one result (exit 0 pass, 1 fail, 2 error).",
+        discussion: "Plots are included for each part whose verdicts.json sits in its run directory.")
+
+    @Argument(help: "verdicts.json files of the shards.")
+    var parts: [String]
+
+    @Option(help: "Write the merged JSON results here.")
+    var json: String?
+
+    @Option(help: "Write JUnit XML here.")
+    var junit: String?
+
+    @Option(help: "Write the HTML report here.")
+    var html: String?
+
+    func run() throws {
+        do { try execute() } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(2)  // a harness error, never a verdict
+        }
+    }
+
+    func execute() throws {
+        var results: [RunResult] = []
+        var evidence: [String: ScenarioEvidence] = [:]
+        for part in parts {
+            let text = try FileSourceReader().read(part)
+            let result: RunResult
+            do { result = try JSONReport.parse(text, file: part) } catch { throw CLIError(error.description) }
+            results.append(result)
+            let directory = try RunDirectory(path: (part as NSString).deletingLastPathComponent, create: false)
+            for scenario in result.scenarios {
+                if let saved = try? directory.loadScenario(scenario.id) {
+                    evidence[scenario.id] = ScenarioEvidence(history: saved.history, series: saved.series)
+                }
+            }
+        }
+        let merged: RunResult
+        do { merged = try RunResult.merged(results) } catch { throw CLIError(error.description) }
+        let here = try RunDirectory(path: ".", create: false)
+        if let json { try here.write(JSONReport.render(merged), to: json) }
+        if let junit { try here.write(JUnitReport.render(merged), to: junit) }
+        if let html { try here.write(HTMLReport.render(merged, evidence: evidence), to: html) }
+        print(TerminalSummary.render(merged), terminator: "")
+        if merged.exitCode != 0 { throw ExitCode(merged.exitCode) }
+    }
+}

@@ -1,0 +1,158 @@
+import ArgumentParser
+import Conformance
+import Foundation
+import Reference
+import Reports
+import Scenario
+
+enum RunMode: String, ExpressibleByArgument, CaseIterable {
+    case lockstep, realtime, accelerated
+}
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run scenarios against a target and judge every expectation (exit 0 pass, 1 fail, 2 error).",
+        discussion: """
+            With no arguments: the whole library under Scenarios/ in lockstep against the embedded reference \
+            platform. The run directory keeps inputs' digests, seed, version, history, verdicts and reports; \
+            `tundish check RUN_DIR` re-judges it.
+            """)
+
+    @Argument(help: "Scenario files or folders (default: Scenarios).")
+    var paths: [String] = ["Scenarios"]
+
+    @Option(help: "Target: 'reference' (embedded platform) or a target file (Scenarios/targets/*.yaml).")
+    var target = "reference"
+
+    @Option(help: "lockstep (reference only, no wall clock), realtime, or accelerated (--speed).")
+    var mode: RunMode = .lockstep
+
+    @Option(help: "Plant seconds per wall second in accelerated mode.")
+    var speed: Double?
+
+    @Option(help: "Seed for every scenario (default: each scenario's own). The seed is the run's identity.")
+    var seed: UInt64?
+
+    @Option(help: "Run directory (default: runs/<UTC time>).")
+    var out: String?
+
+    @Option(help: "Also write JUnit XML here.")
+    var junit: String?
+
+    @Option(help: "Also write the JSON results here.")
+    var json: String?
+
+    @Option(help: "Also write the HTML report here.")
+    var html: String?
+
+    @Option(help: "Run one shard of the library: i/n (1-based), every n-th scenario from the i-th.")
+    var shard: String?
+
+    @Option(help: "Reference platform rules file (default: Scenarios/rules/default.yaml, else built-in).")
+    var rules: String?
+
+    @Option(name: .customLong("disable-rule"), help: ArgumentHelp("Disable a reference rule by id (negative control).", visibility: .hidden))
+    var disabledRules: [String] = []
+
+    @Flag(help: "No progress lines.")
+    var quiet = false
+
+    func run() async throws {
+        do { try await execute() } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(2)  // a harness error, never a verdict
+        }
+    }
+
+    func execute() async throws {
+        let started = Date()
+        let files = try ScenarioDiscovery.shard(try ScenarioDiscovery.scenarioFiles(under: paths), shard)
+        guard !files.isEmpty else { throw CLIError("no scenario files under \(paths.joined(separator: " "))") }
+        let (ruleSet, rulesInput) = try RulesLoading.load(rules, disabling: disabledRules)
+        let directory = try RunDirectory(path: out ?? Self.defaultOut(started), create: true)
+        Console.error("tundish \(TundishVersion.current) · \(mode.rawValue) · target \(target) · "
+            + "\(files.count) scenario\(files.count == 1 ? "" : "s") · seed \(seed.map(String.init) ?? "per scenario") · "
+            + "rules \(rulesInput.file) (\(rulesInput.digest.prefix(12)))" + (shard.map { " · shard \($0)" } ?? ""))
+        var progress = Progress(total: files.count, quiet: quiet)
+        var results: [ScenarioResult] = []
+        var evidence: [String: ScenarioEvidence] = [:]
+        var inputs: [RunInfo.Input] = []
+        for file in files {
+            let outcome = try await runOne(file, rules: ruleSet, directory: directory)
+            results.append(outcome.result)
+            evidence[outcome.result.id] = outcome.evidence
+            inputs.append(RunInfo.Input(file: file, digest: outcome.result.digest))
+            progress.finished(outcome.result)
+        }
+        let replay = replayCommand(paths, seed: seed)
+        let run = RunResult(
+            tundishVersion: TundishVersion.current, seed: seed, mode: mode.rawValue, target: target, shard: shard,
+            startedAt: ISO8601DateFormatter().string(from: started), replay: replay, scenarios: results)
+        try directory.writeJSON(
+            RunInfo(tundishVersion: run.tundishVersion, startedAt: run.startedAt, mode: run.mode, target: target,
+                    seed: seed, shard: shard, rules: rulesInput, disabledRules: disabledRules, scenarios: inputs,
+                    replay: replay),
+            to: "run.json")
+        try directory.writeReports(run, evidence: evidence, junit: junit, json: json, html: html)
+        print(TerminalSummary.render(run), terminator: "")
+        print("run directory \(directory.path) (verdicts.json, junit.xml, report.html)")
+        for s in results where s.outcome != .pass {
+            print("replay \(s.id): \(replayCommand([s.file], seed: s.seed, sharded: false))")
+        }
+        print("replay all: \(replay)")
+        if run.exitCode != 0 { throw ExitCode(run.exitCode) }
+    }
+
+    func runOne(_ file: String, rules: ReferenceRules, directory: RunDirectory) async throws
+        -> (result: ScenarioResult, evidence: ScenarioEvidence)
+    {
+        let loaded: LoadedScenario
+        do {
+            loaded = try ScenarioLoader(reader: FileSourceReader()).loadScenario(path: file)
+        } catch {
+            Console.error(error.description)
+            return (Self.unloadable(file, error.description), ScenarioEvidence(history: [], series: []))
+        }
+        let seed = seed ?? loaded.spec.seed
+        let meta = ScenarioMeta(loaded, file: file, seed: seed)
+        switch mode {
+        case .lockstep:
+            guard target == "reference" else {
+                throw CLIError("lockstep mode needs the embedded reference platform (--target reference); "
+                    + "use --mode realtime or accelerated for \(target)")
+            }
+            return try LockstepScenario.run(loaded, meta: meta, rules: rules, directory: directory)
+        case .realtime, .accelerated:
+            return try await LiveScenario(
+                target: target, speed: mode == .realtime ? 1 : (speed ?? 10), rules: rules
+            ).run(loaded, meta: meta, directory: directory)
+        }
+    }
+
+    /// A file that did not load is a harness error for the run (exit 2), not a skipped scenario.
+    static func unloadable(_ file: String, _ message: String) -> ScenarioResult {
+        let id = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        return ScenarioResult(id: id, titleZh: "", titleEn: "", file: file, digest: "", seed: 0, enterprises: [],
+                              clauses: [], durationMs: 0, verdicts: [], quality: .empty, error: message)
+    }
+
+    func replayCommand(_ paths: [String], seed: UInt64?, sharded: Bool = true) -> String {
+        var parts = ["tundish", "run"] + paths + ["--target", target, "--mode", mode.rawValue]
+        if let seed { parts += ["--seed", String(seed)] }
+        if let speed, mode == .accelerated { parts += ["--speed", String(speed)] }
+        if let rules { parts += ["--rules", rules] }
+        if let shard, sharded { parts += ["--shard", shard] }
+        for id in disabledRules { parts += ["--disable-rule", id] }
+        return parts.joined(separator: " ")
+    }
+
+    static func defaultOut(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return "runs/\(formatter.string(from: date))"
+    }
+}
