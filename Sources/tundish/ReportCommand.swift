@@ -52,10 +52,9 @@ struct ReportMergeCommand: ParsableCommand {
         }
         let merged: RunResult
         do { merged = try RunResult.merged(results) } catch { throw CLIError(error.description) }
-        let here = try RunDirectory(path: ".", create: false)
-        if let json { try here.write(JSONReport.render(merged), to: json) }
-        if let junit { try here.write(JUnitReport.render(merged), to: junit) }
-        if let html { try here.write(HTMLReport.render(merged, evidence: evidence), to: html) }
+        if let json { try RunDirectory.write(JSONReport.render(merged), toPath: json) }
+        if let junit { try RunDirectory.write(JUnitReport.render(merged), toPath: junit) }
+        if let html { try RunDirectory.write(HTMLReport.render(merged, evidence: evidence), toPath: html) }
         print(TerminalSummary.render(merged), terminator: "")
         if merged.exitCode != 0 { throw ExitCode(merged.exitCode) }
     }

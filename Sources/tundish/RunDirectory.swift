@@ -41,7 +41,11 @@ struct RunDirectory {
     }
 
     func write(_ text: String, to name: String) throws {
-        let target = file(name)
+        try Self.write(text, toPath: file(name))
+    }
+
+    /// Writes a file at a path as given (absolute, or relative to the working directory).
+    static func write(_ text: String, toPath target: String) throws {
         try FileSystem.createDirectory((target as NSString).deletingLastPathComponent)
         do { try text.write(toFile: target, atomically: true, encoding: .utf8) } catch {
             throw CLIError("\(target): cannot be written (\(error.localizedDescription))")
@@ -99,7 +103,7 @@ struct RunDirectory {
         ]
         for (name, extra, text) in rendered {
             try write(text, to: name)
-            if let extra { try RunDirectory(path: ".", create: false).write(text, to: extra) }
+            if let extra { try Self.write(text, toPath: extra) }
         }
     }
 }

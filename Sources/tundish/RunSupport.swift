@@ -18,7 +18,9 @@ enum RulesLoading {
             input = RunInfo.Input(file: file, digest: Digest.sha256Hex(text))
         }
         for id in disabled where !rules.ruleIds.contains(id) {
-            let hint = Suggest.closest(to: id, among: rules.ruleIds.sorted()).map { " (did you mean '\($0)'?)" } ?? ""
+            let known = rules.ruleIds.sorted()
+            let guess = Suggest.closest(to: id, among: known) ?? known.first { $0.hasPrefix(id) }
+            let hint = guess.map { " (did you mean '\($0)'?)" } ?? ""
             throw CLIError("--disable-rule \(id): no such rule in \(input.file)\(hint)")
         }
         rules.disabledRules.formUnion(disabled)
