@@ -25,6 +25,8 @@ public struct Checker: Sendable {
         case .interlockTripped(let name): interlockTripped(expectation, name)
         case .interlockNotTripped(let name): interlockNotTripped(expectation, name)
         case .dataComplete(let point, let minPct): dataComplete(expectation, point: point, minPct: minPct)
+        case .regionGrades(let region, let grade, let bounds): regionGrades(expectation, region: region, grade: grade, bounds: bounds)
+        case .regionUnhandled(let region, let bounds): regionUnhandled(expectation, region: region, bounds: bounds)
         }
     }
 

@@ -14,6 +14,8 @@ public enum ExpectationText {
         case .interlockTripped: "interlockTripped"
         case .interlockNotTripped: "interlockNotTripped"
         case .dataComplete: "dataComplete"
+        case .regionGrades: "regionGrades"
+        case .regionUnhandled: "regionUnhandled"
         }
     }
 
@@ -29,6 +31,10 @@ public enum ExpectationText {
         case .interlockTripped(let name): what = "interlock \(name)\(who) seen to act"
         case .interlockNotTripped(let name): what = "interlock \(name)\(who) does not trip"
         case .dataComplete(let point, let pct): what = "≥ \(Fmt.pct(pct)) % of readings of \(point ?? "every point")\(who) received"
+        case .regionGrades(let region, let grade, let bounds):
+            return "\(bounds) enterprises of \(region) at \(grade.rawValue) at \(Fmt.time(e.window.end))" + anchor(e.window)
+        case .regionUnhandled(let region, let bounds):
+            return "\(bounds) unhandled alarms in \(region) at \(Fmt.time(e.window.end))" + anchor(e.window)
         }
         return what + " " + window(e.window)
     }
@@ -37,6 +43,8 @@ public enum ExpectationText {
         let level = m.level.map { "\($0.rawValue) " } ?? "hazard "
         return level + "alarm" + (m.point.map { " on \($0)" } ?? "")
     }
+
+    static func anchor(_ w: Window) -> String { w.anchor.map { " (after '\($0)')" } ?? "" }
 
     /// `within [t+11m, t+11m10s] (after 'pump_trip')`.
     public static func window(_ w: Window) -> String {

@@ -12,6 +12,8 @@ public struct History: Sendable {
         public var category: String?
         public var kind: String?
         public var critical: Bool
+        /// On a disabled point or a unit in maintenance: logged, not counted.
+        public var excluded: Bool
         public var raisedAt: SimInstant
         public var clearedAt: SimInstant?
         public var handledAt: SimInstant?
@@ -61,7 +63,8 @@ public struct History: Sendable {
             let alarm = Alarm(
                 id: record.id ?? "#\(alarms.count)", enterprise: record.enterprise ?? "", point: record.point ?? "",
                 level: record.level ?? "", category: record.category, kind: record.kind,
-                critical: record.critical ?? false, raisedAt: record.time, message: record.message)
+                critical: record.critical ?? false, excluded: record.excluded ?? false, raisedAt: record.time,
+                message: record.message)
             alarmIndex[alarm.id] = alarms.count
             alarms.append(alarm)
         case .alarmCleared:

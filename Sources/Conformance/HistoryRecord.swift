@@ -62,6 +62,7 @@ public struct HistoryRecord: Hashable, Sendable, Codable {
     public var region: String?
     public var regionName: String?
     public var critical: Bool?
+    public var excluded: Bool?
     public var value: Double?
     public var message: String?
 

@@ -1,4 +1,5 @@
 import Conformance
+import PlantModel
 import Reference
 import SimCore
 import Simulation
@@ -35,7 +36,36 @@ public enum HistoryMapping {
     }
 
     static func alarm(_ type: HistoryRecord.Kind, _ a: AlarmRecord, at time: SimInstant) -> HistoryRecord {
-        .alarm(type, at: time, id: a.id, enterprise: a.enterprise, point: a.point, level: a.level.rawValue,
-               category: a.category.rawValue, kind: a.kind, critical: a.critical, value: a.value, message: a.message)
+        var r = HistoryRecord.alarm(
+            type, at: time, id: a.id, enterprise: a.enterprise, point: a.point, level: a.level.rawValue,
+            category: a.category.rawValue, kind: a.kind, critical: a.critical, value: a.value, message: a.message)
+        if a.excluded { r.excluded = true }
+        return r
+    }
+
+    /// The harness's `plant` records: each enterprise with its region, points and sampling periods.
+    public static func plantRecords(_ plants: [Plant]) -> [HistoryRecord] {
+        plants.map {
+            HistoryRecord.plant(
+                enterprise: $0.enterprise.code, region: $0.enterprise.regionCode, regionName: $0.enterprise.regionName,
+                points: $0.points.map(\.code), periodsMs: $0.points.map(\.samplePeriod.milliseconds))
+        }
+    }
+
+    /// A plot recorder over every point of the plants.
+    public static func seriesRecorder(_ plants: [Plant], duration: SimDuration, buckets: Int = 400) -> SeriesRecorder {
+        SeriesRecorder(enterprises: plants.map(\.enterprise.code), points: plants.map { $0.points.map(info) },
+                       duration: duration, buckets: buckets)
+    }
+
+    static func info(_ spec: PointSpec) -> SeriesRecorder.PointInfo {
+        var limits: [String: Double] = [:]
+        if spec.kind == .analog {
+            limits["LL"] = spec.limits.ll; limits["L"] = spec.limits.l
+            limits["H"] = spec.limits.h; limits["HH"] = spec.limits.hh
+        }
+        return SeriesRecorder.PointInfo(
+            code: spec.code, name: spec.nameEn, unit: spec.unit, limits: limits, rangeMin: spec.rangeMin,
+            rangeMax: spec.rangeMax)
     }
 }

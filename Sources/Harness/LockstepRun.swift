@@ -38,14 +38,8 @@ public enum LockstepRun {
             core: ReferenceCore(plants: scenario.plants.map { ReferencePlant(config: $0) }, rules: rules),
             codes: plants.map(\.enterprise.code),
             counts: plants.map { Array(repeating: 0, count: $0.points.count) },
-            series: SeriesRecorder(
-                enterprises: plants.map(\.enterprise.code), points: plants.map { $0.points.map(Self.info) },
-                duration: scenario.spec.duration, buckets: plotBuckets))
-        sink.history = plants.map {
-            HistoryRecord.plant(
-                enterprise: $0.enterprise.code, region: $0.enterprise.regionCode, regionName: $0.enterprise.regionName,
-                points: $0.points.map(\.code), periodsMs: $0.points.map(\.samplePeriod.milliseconds))
-        }
+            series: HistoryMapping.seriesRecorder(plants, duration: scenario.spec.duration, buckets: plotBuckets))
+        sink.history = HistoryMapping.plantRecords(plants)
         var nextReceived = SimInstant.start + receivedEvery
         while !engine.isFinished {
             let now = engine.now
@@ -61,17 +55,6 @@ public enum LockstepRun {
         sink.history.append(.end(at: engine.now))
         tee = sink.tee
         return LockstepResult(history: sink.history, series: sink.series, samples: sink.samples, end: engine.now)
-    }
-
-    static func info(_ spec: PointSpec) -> SeriesRecorder.PointInfo {
-        var limits: [String: Double] = [:]
-        if spec.kind == .analog {
-            limits["LL"] = spec.limits.ll; limits["L"] = spec.limits.l
-            limits["H"] = spec.limits.h; limits["HH"] = spec.limits.hh
-        }
-        return SeriesRecorder.PointInfo(
-            code: spec.code, name: spec.nameEn, unit: spec.unit, limits: limits, rangeMin: spec.rangeMin,
-            rangeMax: spec.rangeMax)
     }
 }
 

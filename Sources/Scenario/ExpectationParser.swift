@@ -11,7 +11,7 @@ struct ExpectationParser {
 
     static let kindKeys = [
         "alarmRaised", "alarmNotRaised", "alarmCleared", "gradeReached", "gradeNotExceeded",
-        "interlockTripped", "interlockNotTripped", "dataComplete",
+        "interlockTripped", "interlockNotTripped", "dataComplete", "regionGrades", "regionUnhandled",
     ]
     static let otherKeys = ["id", "after", "from", "within", "until", "plant", "clauses", "note"]
     var sink: DiagnosticSink { reader.sink }
@@ -69,6 +69,8 @@ struct ExpectationParser {
         case "gradeNotExceeded": return parseGrade(node).map { .gradeNotExceeded($0) }
         case "interlockTripped": return parseInterlock(node, plant: plant).map { .interlockTripped(name: $0) }
         case "interlockNotTripped": return parseInterlock(node, plant: plant).map { .interlockNotTripped(name: $0) }
+        case "regionGrades": return parseRegionGrades(node)
+        case "regionUnhandled": return parseRegionUnhandled(node)
         default: return parseDataComplete(node, plant: plant)
         }
     }

@@ -116,6 +116,29 @@ public enum ExpectationKind: Hashable, Sendable, Codable {
     case interlockNotTripped(name: String)
     /// At least `minPct` % of expected readings (of `point`, or of every point) received in the window.
     case dataComplete(point: String?, minPct: Double)
+    /// The regulator view at the window's end: the number of enterprises of a region (code or name)
+    /// at exactly `grade` is within the bounds.
+    case regionGrades(region: String, grade: RiskGrade, bounds: CountBounds)
+    /// The regulator view at the window's end: the number of unhandled (未处置) alarms of a region's
+    /// enterprises (not excluded, no handling yet) is within the bounds.
+    case regionUnhandled(region: String, bounds: CountBounds)
+}
+
+/// `atLeast` / `atMost` (either or both).
+public struct CountBounds: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var atLeast: Int?
+    public var atMost: Int?
+    public init(atLeast: Int?, atMost: Int?) { self.atLeast = atLeast; self.atMost = atMost }
+    public func contains(_ count: Int) -> Bool { count >= (atLeast ?? Int.min) && count <= (atMost ?? Int.max) }
+    public var description: String {
+        switch (atLeast, atMost) {
+        case let (low?, high?) where low == high: "exactly \(low)"
+        case let (low?, high?): "\(low)–\(high)"
+        case let (low?, nil): "at least \(low)"
+        case let (nil, high?): "at most \(high)"
+        default: "any number"
+        }
+    }
 }
 
 /// A time window, written relative to named steps and resolved to plant time.

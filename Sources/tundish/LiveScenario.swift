@@ -3,8 +3,7 @@ import Reference
 import Reports
 import Scenario
 
-/// One scenario on wall time against a live target: Modbus slaves and uplink, observed through
-/// the target file's observer.
+/// One scenario on wall time against a live target (being wired: needs the Observers module).
 struct LiveScenario {
     var target: String
     var speed: Double

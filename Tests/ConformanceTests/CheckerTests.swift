@@ -191,3 +191,43 @@ enum Fixture {
         #expect(!q.unexpected.contains("p1") && q.unexpected.count == 15)
     }
 }
+
+@Suite struct RegionVerdictTests {
+    static func plant(_ code: String, _ region: String, _ name: String) -> HistoryRecord {
+        .plant(enterprise: code, region: region, regionName: name, points: ["P"], periodsMs: [1000])
+    }
+
+    static let plants = [plant("E1", "450181", "横州市"), plant("E2", "450181", "横州市"), plant("E3", "450105", "江南区")]
+
+    @Test func gradesCountedAtTheWindowEndByCodeOrName() {
+        let records = Self.plants + [Fixture.grade(0, "blue"), Fixture.grade(0, "blue", enterprise: "E2"),
+                                     Fixture.grade(100, "orange"), Fixture.grade(50, "orange", enterprise: "E3")]
+        let e = Fixture.expect(.regionGrades(region: "横州市", grade: .orange, bounds: CountBounds(atLeast: 1, atMost: nil)),
+                               from: 0, to: 200)
+        let v = Fixture.judge(e, records)
+        #expect(v.outcome == .pass)
+        #expect(v.observed == "横州市 at t+3m20s: red 0, orange 1, yellow 0, blue 1 (2 enterprises)")
+        let early = Fixture.expect(.regionGrades(region: "450181", grade: .orange, bounds: CountBounds(atLeast: 1, atMost: nil)),
+                                   from: 0, to: 60)
+        #expect(Fixture.judge(early, records).outcome == .fail)
+        let nowhere = Fixture.expect(.regionGrades(region: "邕宁区", grade: .red, bounds: CountBounds(atLeast: 0, atMost: 0)),
+                                     from: 0, to: 60)
+        #expect(Fixture.judge(nowhere, records).outcome == .error)
+    }
+
+    @Test func unhandledAlarmsExcludeHandledAndExcluded() {
+        var excluded = Fixture.raised(30, "Q", "H", id: "x")
+        excluded.excluded = true
+        var handled = HistoryRecord.alarm(.alarmHandled, at: Fixture.s(40), id: "a", enterprise: "E1", point: "P",
+                                          level: "LL", category: "hazard", kind: nil, critical: true, value: 1, message: nil)
+        handled.message = "处置"
+        let records = Self.plants + [Fixture.raised(10, id: "a"), Fixture.raised(20, "P", "H", id: "b", enterprise: "E2"),
+                                     excluded, handled]
+        let e = Fixture.expect(.regionUnhandled(region: "横州市", bounds: CountBounds(atLeast: nil, atMost: 1)), from: 0, to: 50)
+        let v = Fixture.judge(e, records)
+        #expect(v.outcome == .pass)
+        #expect(v.observed == "横州市 at t+50s: 1 unhandled: P H")
+        let before = Fixture.expect(.regionUnhandled(region: "横州市", bounds: CountBounds(atLeast: nil, atMost: 1)), from: 0, to: 35)
+        #expect(Fixture.judge(before, records).outcome == .fail)
+    }
+}

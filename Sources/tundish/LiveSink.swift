@@ -1,0 +1,33 @@
+import Conformance
+import Harness
+import PlantModel
+import SimCore
+import Simulation
+import Uplink
+
+/// The engine's sink in a live run: the trace file, the uplink gateways, the plant side of the
+/// history (steps and plant events), and the plot series.
+struct LiveSink: TraceSink {
+    var writer: TraceFileWriter
+    var uplink: UplinkPipeline?
+    let clock: PlantTimeBox
+    var series: SeriesRecorder
+    var history: [HistoryRecord] = []
+
+    mutating func record(_ sample: Sample) {
+        writer.record(sample)
+        clock.now = sample.time
+        uplink?.record(sample)
+        series.record(plant: sample.plant, point: sample.point, timeMs: sample.time.milliseconds, value: sample.value)
+    }
+
+    mutating func record(_ event: EngineEvent) {
+        writer.record(event)
+        history.append(HistoryMapping.record(event))
+    }
+
+    mutating func close(at time: SimInstant) {
+        uplink?.finish(at: time)
+        writer.close()
+    }
+}
