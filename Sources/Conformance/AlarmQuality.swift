@@ -50,13 +50,16 @@ public struct AlarmQuality: Hashable, Sendable, Codable {
         let end = history.end ?? SimInstant.start + duration
         let standing = hazard.filter { $0.clearedAt == nil && end - $0.raisedAt >= .ms(settings.standingAfterMs) }
         let checker = Checker(history: history)
-        let unexpected = hazard.filter { alarm in
-            !expectations.contains { e in
-                switch e.kind {
-                case .alarmRaised(let m), .alarmCleared(let m): checker.matches(alarm, m, e)
-                default: false
-                }
+        var asked: [String?: [(AlarmMatch, Expectation)]] = [:]
+        for e in expectations {
+            switch e.kind {
+            case .alarmRaised(let m), .alarmCleared(let m): asked[m.point, default: []].append((m, e))
+            default: break
             }
+        }
+        let unexpected = hazard.filter { alarm in
+            let candidates = (asked[alarm.point] ?? []) + (asked[nil] ?? [])
+            return !candidates.contains { checker.matches(alarm, $0.0, $0.1) }
         }
         return AlarmQuality(
             hazardAlarms: hazard.count, instrumentAlarms: history.alarms.count - hazard.count,

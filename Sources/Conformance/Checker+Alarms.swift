@@ -12,7 +12,7 @@ extension Checker {
     }
 
     func alarmRaised(_ e: Expectation, _ match: AlarmMatch) -> Verdict {
-        let all = history.alarms.filter { matches($0, match, e) }
+        let all = history.alarms(onPoint: match.point, enterprise: e.plant).filter { matches($0, match, e) }
         if let hit = all.first(where: { e.window.contains($0.raisedAt) }) {
             return verdict(e, .pass, observed: "\(label(hit)) raised at \(Fmt.time(hit.raisedAt))",
                            latency: hit.raisedAt - cause(e), first: hit.raisedAt, last: hit.raisedAt,
@@ -22,7 +22,7 @@ extension Checker {
         if !all.isEmpty {
             seen += "; raised outside it at " + Fmt.list(all.map { Fmt.time($0.raisedAt) })
         } else if let point = match.point {
-            let others = history.alarms.filter { $0.point == point && enterpriseMatches(e, $0.enterprise) }
+            let others = history.alarms(onPoint: point, enterprise: e.plant).filter { enterpriseMatches(e, $0.enterprise) }
             if !others.isEmpty { seen += "; on \(point) instead: " + Fmt.list(others.map { "\(label($0)) at \(Fmt.time($0.raisedAt))" }) }
         }
         return missing(e, observed: seen, first: all.first?.raisedAt, last: all.last?.raisedAt,
@@ -30,7 +30,7 @@ extension Checker {
     }
 
     func alarmNotRaised(_ e: Expectation, _ match: AlarmMatch) -> Verdict {
-        let bad = history.alarms.filter { matches($0, match, e) && e.window.contains($0.raisedAt) }
+        let bad = history.alarms(onPoint: match.point, enterprise: e.plant).filter { matches($0, match, e) && e.window.contains($0.raisedAt) }
         guard let first = bad.first, let last = bad.last else {
             return clean(e, observed: "no matching alarm raised in the window", point: match.point)
         }
@@ -40,7 +40,7 @@ extension Checker {
     }
 
     func alarmCleared(_ e: Expectation, _ match: AlarmMatch) -> Verdict {
-        let all = history.alarms.filter { matches($0, match, e) }
+        let all = history.alarms(onPoint: match.point, enterprise: e.plant).filter { matches($0, match, e) }
         let cleared = all.filter { $0.clearedAt.map(e.window.contains) ?? false }
         if let hit = cleared.first, let at = hit.clearedAt {
             return verdict(e, .pass, observed: "\(label(hit)) cleared at \(Fmt.time(at))", latency: at - cause(e),

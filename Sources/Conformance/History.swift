@@ -42,15 +42,30 @@ public struct History: Sendable {
     public private(set) var errors: [HistoryRecord] = []
     /// Plant time up to which observation is complete (the `end` record; nil: the run did not finish).
     public private(set) var end: SimInstant?
+    /// Indices into `alarms` by point code, in raise order (alarms are judged per point).
+    private(set) var alarmsByPoint: [String: [Int]] = [:]
+    /// The same by enterprise and point.
+    private(set) var alarmsByKey: [AlarmKey: [Int]] = [:]
+
+    struct AlarmKey: Hashable {
+        var enterprise: String
+        var point: String
+    }
+    /// Records by type, in time order.
+    private(set) var byType: [HistoryRecord.Kind: [HistoryRecord]] = [:]
 
     public init(_ records: [HistoryRecord]) {
-        self.records = records.enumerated().sorted { ($0.element.t, $0.offset) < ($1.element.t, $1.offset) }
-            .map(\.element)
+        let inOrder = zip(records, records.dropFirst()).allSatisfy { $0.t <= $1.t }
+        self.records = inOrder ? records
+            : records.enumerated().sorted { ($0.element.t, $0.offset) < ($1.element.t, $1.offset) }.map(\.element)
         var alarmIndex: [String: Int] = [:]
         for record in self.records { index(record, alarmIndex: &alarmIndex) }
     }
 
     private mutating func index(_ record: HistoryRecord, alarmIndex: inout [String: Int]) {
+        if record.type == .interlockActed || record.type == .plantEvent || record.type == .received {
+            byType[record.type, default: []].append(record)
+        }
         switch record.type {
         case .plant:
             guard let code = record.enterprise else { return }
@@ -66,6 +81,8 @@ public struct History: Sendable {
                 critical: record.critical ?? false, excluded: record.excluded ?? false, raisedAt: record.time,
                 message: record.message)
             alarmIndex[alarm.id] = alarms.count
+            alarmsByPoint[alarm.point, default: []].append(alarms.count)
+            alarmsByKey[AlarmKey(enterprise: alarm.enterprise, point: alarm.point), default: []].append(alarms.count)
             alarms.append(alarm)
         case .alarmCleared:
             if let id = record.id, let i = alarmIndex[id], alarms[i].clearedAt == nil { alarms[i].clearedAt = record.time }
@@ -89,7 +106,15 @@ public struct History: Sendable {
 
     /// Records of one type, optionally of one enterprise, in time order.
     public func records(_ type: HistoryRecord.Kind, enterprise: String? = nil) -> [HistoryRecord] {
-        records.filter { $0.type == type && (enterprise == nil || $0.enterprise == enterprise) }
+        let all = byType[type] ?? records.filter { $0.type == type }
+        return enterprise == nil ? all : all.filter { $0.enterprise == enterprise }
+    }
+
+    /// Alarms on a point (every alarm when nil), of one enterprise when given, in raise order.
+    public func alarms(onPoint point: String?, enterprise: String? = nil) -> [Alarm] {
+        guard let point else { return enterprise.map { code in alarms.filter { $0.enterprise == code } } ?? alarms }
+        let indices = enterprise.map { alarmsByKey[AlarmKey(enterprise: $0, point: point)] } ?? alarmsByPoint[point]
+        return (indices ?? []).map { alarms[$0] }
     }
 
     /// The grade of an enterprise in effect at `time` (nil before its first grade).
