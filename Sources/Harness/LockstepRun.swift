@@ -17,8 +17,8 @@ public struct LockstepResult: Sendable {
 /// transport. Every sample goes straight into the core; after every engine tick the core's timers
 /// run to the same plant time and its events become the target's side of the history.
 ///
-/// Protocol and network faults have no transport to act on here; they are recorded as steps
-/// (realtime and accelerated runs apply them).
+/// Protocol and network faults act on the way readings reach the platform (`LockstepTransport`);
+/// realtime and accelerated runs apply them to real sockets instead.
 public enum LockstepRun {
     public static func run(_ scenario: LoadedScenario, rules: ReferenceRules, seed: UInt64? = nil,
                            receivedEvery: SimDuration = .seconds(10), plotBuckets: Int = 400) -> LockstepResult {
@@ -34,7 +34,7 @@ public enum LockstepRun {
         var engine = Engine(scenario: scenario, seed: seed)
         let plants = engine.plants
         var sink = LockstepSink(
-            tee: tee,
+            tee: tee, transport: LockstepTransport(scenario: scenario, plants: plants),
             core: ReferenceCore(plants: scenario.plants.map { ReferencePlant(config: $0) }, rules: rules),
             codes: plants.map(\.enterprise.code),
             counts: plants.map { Array(repeating: 0, count: $0.points.count) },
@@ -44,6 +44,7 @@ public enum LockstepRun {
         while !engine.isFinished {
             let now = engine.now
             engine.tick(into: &sink)
+            sink.releaseDue(at: now)
             sink.core.advance(to: now)
             sink.drainCore()
             if now >= nextReceived {
@@ -62,6 +63,8 @@ public enum LockstepRun {
 /// and turns engine events into history records.
 struct LockstepSink<Tee: TraceSink>: TraceSink {
     var tee: Tee
+    var transport: LockstepTransport
+    var delivered: [Sample] = []
     var core: ReferenceCore
     let codes: [String]
     var counts: [[Int]]
@@ -72,11 +75,32 @@ struct LockstepSink<Tee: TraceSink>: TraceSink {
     mutating func record(_ sample: Sample) {
         tee.record(sample)
         samples += 1
+        if sample.quality != .offline {
+            series.record(plant: sample.plant, point: sample.point, timeMs: sample.time.milliseconds, value: sample.value)
+        }
+        if transport.isTransparent { return deliver(sample) }
+        transport.pass(sample, into: &delivered)
+        deliverBuffered()
+    }
+
+    /// Backfilled and delayed readings whose time has come.
+    mutating func releaseDue(at time: SimInstant) {
+        guard !transport.isTransparent else { return }
+        transport.release(at: time, into: &delivered)
+        deliverBuffered()
+    }
+
+    mutating func deliverBuffered() {
+        guard !delivered.isEmpty else { return }
+        for sample in delivered { deliver(sample) }
+        delivered.removeAll(keepingCapacity: true)
+    }
+
+    /// What the platform receives: ingested, and counted when it carries a reading.
+    mutating func deliver(_ sample: Sample) {
         core.ingest(enterprise: sample.plant, point: sample.point, time: sample.time, value: sample.value,
                     quality: sample.quality)
-        guard sample.quality != .offline else { return }
-        counts[sample.plant][sample.point] += 1
-        series.record(plant: sample.plant, point: sample.point, timeMs: sample.time.milliseconds, value: sample.value)
+        if sample.quality != .offline { counts[sample.plant][sample.point] += 1 }
     }
 
     mutating func record(_ event: EngineEvent) {

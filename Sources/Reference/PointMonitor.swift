@@ -29,6 +29,8 @@ struct PointMonitor: Sendable {
     var lastSeen: SimInstant?
     var frozenSince: SimInstant?
     var frozenBits: UInt64 = 0
+    /// Since when the value is back in range while an out-of-range alarm is open.
+    var inRangeSince: SimInstant?
     /// Per limit level (LL, L, H, HH): since when the value is beyond it, and the open alarm.
     var pendingSince: [SimInstant?] = [nil, nil, nil, nil]
     var limitAlarm: [Int?] = [nil, nil, nil, nil]

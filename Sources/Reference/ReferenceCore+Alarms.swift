@@ -47,7 +47,7 @@ extension ReferenceCore {
     /// never seen). Raised at the exact moment the time ran out.
     mutating func checkOffline(s: inout Site, at time: SimInstant) {
         let limit = rules.quality.offlineAfter
-        guard limit > .zero else { return }
+        guard limit > .zero, rules.isEnabled(RiskRuleID.qualityOffline) else { return }
         for point in s.monitors.indices where s.monitors[point].instrumentAlarm[.offline] == nil {
             let since = s.monitors[point].lastSeen ?? start
             guard time - since >= limit else { continue }

@@ -28,18 +28,26 @@ extension ReferenceCore {
     /// suppressed) while any of them holds.
     mutating func dataIsSound(s: inout Site, point: Int, time: SimInstant, value: Double, quality: Quality) -> Bool {
         let spec = s.plant.points[point]
-        if quality == .bad {
+        if quality == .bad && rules.isEnabled(RiskRuleID.qualityBadQuality) {
             raiseInstrument(s: &s, point: point, .badQuality, value: value, at: time, message: "bad quality")
             return false
         }
         clearInstrument(s: &s, point: point, .badQuality, at: time)
-        if !value.isFinite || value < spec.rangeMin || value > spec.rangeMax {
+        let checkRange = rules.isEnabled(RiskRuleID.qualityOutOfRange)
+        if checkRange && (!value.isFinite || value < spec.rangeMin || value > spec.rangeMax) {
             raiseInstrument(s: &s, point: point, .outOfRange, value: value, at: time,
                             message: "\(value) outside \(spec.rangeMin)…\(spec.rangeMax) \(spec.unit)")
+            s.monitors[point].inRangeSince = nil
             return false
         }
-        clearInstrument(s: &s, point: point, .outOfRange, at: time)
-        guard s.config[point].frozenCheck else { return true }
+        if s.monitors[point].instrumentAlarm[.outOfRange] != nil {
+            let since = s.monitors[point].inRangeSince ?? time
+            s.monitors[point].inRangeSince = since
+            guard time - since >= rules.quality.rangeClearAfter else { return false }
+            s.monitors[point].inRangeSince = nil
+            clearInstrument(s: &s, point: point, .outOfRange, at: time)
+        }
+        guard s.config[point].frozenCheck, rules.isEnabled(RiskRuleID.qualityFrozen) else { return true }
         let bits = value.bitPattern
         if let since = s.monitors[point].frozenSince, s.monitors[point].frozenBits == bits {
             if time - since >= rules.quality.frozenAfter {

@@ -46,6 +46,10 @@ public struct QualitySettings: Hashable, Sendable {
     public var frozenAfter: SimDuration = .seconds(60)
     /// Points never checked for a frozen value (noise-free by nature, e.g. counters at rest).
     public var frozenExempt: [String] = []
+    /// An out-of-range alarm clears only after the value has stayed in range this long; until then
+    /// the point's hazard evaluation stays suppressed (a signal that produced impossible values —
+    /// e.g. a wrong word order — is not trusted on its first plausible one).
+    public var rangeClearAfter: SimDuration = .seconds(10)
     public init() {}
 }
 

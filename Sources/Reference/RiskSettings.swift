@@ -24,11 +24,17 @@ public enum RiskRuleID {
     public static let deescalate = "DEESCALATE-hysteresis"
     /// Interlock supervision as a whole (alarm side).
     public static let interlockSupervision = "INTERLOCK-supervision"
+    /// The data-quality checks (instrument alarms); disabled, the data counts as sound.
+    public static let qualityOffline = "QUALITY-offline"
+    public static let qualityFrozen = "QUALITY-frozen"
+    public static let qualityOutOfRange = "QUALITY-out-of-range"
+    public static let qualityBadQuality = "QUALITY-bad-quality"
+    public static let quality = [qualityOffline, qualityFrozen, qualityOutOfRange, qualityBadQuality]
 
     public static let dynamic = [red1, red2, red3, red4, red5, orange1, orange2, orange3, orange4, orange5,
                                  yellow1, yellow2, yellow3, yellow4, yellow5]
     public static let floors = [floorGasHolder, floorCastingWells, floorBlastFurnace, floorMajorHazard]
-    public static let all = dynamic + floors + [interlockSupervision]
+    public static let all = dynamic + floors + [interlockSupervision] + quality
 }
 
 /// Parameters of the risk rules. Defaults are §8's numbers.

@@ -68,10 +68,11 @@ public enum RulesParser {
     }
 
     static func readQuality(_ node: RulesNode, into quality: inout QualitySettings) throws(RulesError) {
-        for (key, value) in try node.mapping("quality", allowed: ["offlineAfter", "frozenAfter", "frozenExempt"]) {
+        for (key, value) in try node.mapping("quality", allowed: ["offlineAfter", "frozenAfter", "frozenExempt", "rangeClearAfter"]) {
             switch key {
             case "offlineAfter": quality.offlineAfter = try value.duration(key)
             case "frozenAfter": quality.frozenAfter = try value.duration(key)
+            case "rangeClearAfter": quality.rangeClearAfter = try value.duration(key)
             default: quality.frozenExempt = try value.texts(key)
             }
         }
