@@ -37,10 +37,10 @@ enum HTMLStyle {
         svg .limit { stroke-width: 1; } svg .limit-hh, svg .limit-ll { stroke: #cf222e; } svg .limit-h, svg .limit-l { stroke: #bc4c00; }
         svg .limit-label { fill: var(--ink); }
         svg .step { stroke: #6e7781; stroke-width: 1; stroke-dasharray: 1 3; } svg .step-label { fill: #424a53; }
-        svg .window { fill-opacity: 0.3; stroke-width: 1; } svg .span { fill-opacity: 0.1; stroke: none; }
-        svg .window-label { fill: var(--ink); }
         svg .w-pass { fill: var(--pass); stroke: var(--pass); } svg .w-fail { fill: var(--fail); stroke: var(--fail); }
         svg .w-error { fill: var(--error); stroke: var(--error); }
+        svg .window { fill-opacity: 0.3; stroke-width: 1; } svg .span { fill-opacity: 0.1; stroke: none; }
+        svg .window-label { fill: var(--ink); }
         svg .grade { stroke: none; } svg .grade-label { fill: #1f2328; }
         svg .g-blue { fill: #4a90e2; } svg .g-yellow { fill: #f5d13b; } svg .g-orange { fill: #f08c2e; }
         svg .g-red { fill: #d93636; } svg .g-other { fill: #afb8c1; }

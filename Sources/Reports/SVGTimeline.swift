@@ -69,7 +69,7 @@ struct SVGTimeline {
         let alarmsTop = gradeTop + Double(graded.count) * Self.laneHeight + (graded.isEmpty ? 0 : 4)
         let alarms = unplottedAlarms
         let panelsTop = alarmsTop + (alarms.isEmpty ? 0 : 24)
-        let axisTop = panelsTop + Double(series.count) * SVGPanel.height + 4
+        let axisTop = panelsTop + Double(series.count) * SVGPanel.height + (series.isEmpty ? 22 : 4)
         let height = axisTop + 24
         let f = ReportFormat.coordinate
         var out = "<svg class=\"timeline\" viewBox=\"0 0 \(f(Self.width)) \(f(height))\" width=\"\(f(Self.width))\""

@@ -1,4 +1,5 @@
 import Conformance
+import Foundation
 @testable import Reports
 import Testing
 
@@ -7,7 +8,11 @@ import Testing
 
     var doc: XMLStructure { XMLStructure.parse(html) }
 
-    @Test func isWellFormedSelfContainedAndDeterministic() {
+    /// Set `TUNDISH_WRITE_HTML=/some/file.html` to write the sample report there (to look at it).
+    @Test func isWellFormedSelfContainedAndDeterministic() throws {
+        if let path = ProcessInfo.processInfo.environment["TUNDISH_WRITE_HTML"] {
+            try html.write(toFile: path, atomically: true, encoding: .utf8)
+        }
         #expect(doc.error == nil, "\(doc.error ?? "")")
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>"))
         for external in ["http://", "https://", "<script", "<link", "@import", "url(", "src="] {
