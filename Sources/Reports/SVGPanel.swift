@@ -1,0 +1,156 @@
+import Conformance
+
+/// One plotted point of a timeline: the min/max band per bucket with its mid line, the alarm
+/// limits as dashed lines labelled `LL`/`L`/`H`/`HH` with their values, the windows of the
+/// expectations about the point as shaded spans, and the target's alarms on the point (raised:
+/// filled and labelled with the level; cleared: hollow).
+struct SVGPanel {
+    static let height = 124.0
+    static let plotHeight = 90.0
+    static let limitOrder = ["LL", "L", "H", "HH"]
+
+    let series: PointSeries
+    let top: Double
+    let scale: TimeScale
+    let low: Double
+    let high: Double
+
+    init(series: PointSeries, top: Double, scale: TimeScale) {
+        self.series = series
+        self.top = top
+        self.scale = scale
+        var values = (series.min + series.max).compactMap { $0 }.filter(\.isFinite)
+        values += series.limits.values.filter(\.isFinite)
+        var lo = values.min() ?? series.rangeMin, hi = values.max() ?? series.rangeMax
+        if !lo.isFinite || !hi.isFinite { lo = 0; hi = 1 }
+        if hi - lo < 1e-9 { lo -= 1; hi += 1 }
+        let pad = (hi - lo) * 0.08
+        low = lo - pad
+        high = hi + pad
+    }
+
+    var plotTop: Double { top + 20 }
+    var plotBottom: Double { plotTop + Self.plotHeight }
+
+    func y(_ value: Double) -> Double {
+        plotBottom - Self.plotHeight * min(1, max(0, (value - low) / (high - low)))
+    }
+
+    /// Limits in LL, L, H, HH order, then any others by name.
+    var limits: [(level: String, value: Double)] {
+        let known = Self.limitOrder.compactMap { level in series.limits[level].map { (level, $0) } }
+        let others = series.limits.keys.filter { !Self.limitOrder.contains($0) }.sorted().map { ($0, series.limits[$0] ?? 0) }
+        return (known + others).filter { $0.1.isFinite }.map { (level: $0.0, value: $0.1) }
+    }
+
+    func render(records: [HistoryRecord], verdicts: [Verdict]) -> String {
+        let f = ReportFormat.coordinate
+        let unit = series.unit.isEmpty ? "" : " [\(series.unit)]"
+        var out = "<g class=\"panel\">"
+        out += "<text class=\"panel-title\" x=\"\(f(scale.left))\" y=\"\(f(top + 14))\">"
+            + Markup.text("\(series.name) · \(series.point) · \(series.enterprise)\(unit)") + "</text>"
+        out += "<rect class=\"frame\" x=\"\(f(scale.left))\" y=\"\(f(plotTop))\" width=\"\(f(scale.width))\""
+            + " height=\"\(f(Self.plotHeight))\"/>"
+        for v in verdicts where v.point == series.point && (v.enterprise == nil || v.enterprise == series.enterprise) {
+            let x0 = scale.x(v.windowStartMs), x1 = max(scale.x(v.windowEndMs), x0 + 1)
+            out += "<rect class=\"span \(WindowLanes.verdictClass(v.outcome))\" x=\"\(f(x0))\" y=\"\(f(plotTop))\""
+                + " width=\"\(f(x1 - x0))\" height=\"\(f(Self.plotHeight))\"/>"
+        }
+        for (value, y) in [(high, plotTop), (low, plotBottom)] {
+            out += "<text class=\"tick\" x=\"\(f(scale.left - 6))\" y=\"\(f(y + 3))\" text-anchor=\"end\">"
+                + Markup.text(ReportFormat.value(value) + (series.unit.isEmpty ? "" : " \(series.unit)")) + "</text>"
+        }
+        out += bandAndLine()
+        out += limitLines()
+        for r in records where (r.type == .alarmRaised || r.type == .alarmCleared) && shows(r) {
+            out += Self.marker(r, x: scale.x(r.t), y: markerY(r), label: r.type == .alarmRaised ? r.level : nil)
+        }
+        return out + "</g>\n"
+    }
+
+    func shows(_ r: HistoryRecord) -> Bool {
+        r.point == series.point && (r.enterprise == nil || r.enterprise == series.enterprise)
+    }
+
+    /// At the reported value, else at the level's limit, else near the top of the plot.
+    func markerY(_ r: HistoryRecord) -> Double {
+        if let value = r.value, value.isFinite { return y(value) }
+        if let level = r.level, let limit = series.limits[level], limit.isFinite { return y(limit) }
+        return plotTop + 8
+    }
+
+    /// Buckets grouped into columns of about two pixels: (time ms, min, max), nil where no sample.
+    func columns() -> [(ms: Double, lo: Double, hi: Double)?] {
+        let count = min(series.min.count, series.max.count)
+        let group = max(1, Int((Double(count) / (scale.width / 2)).rounded(.up)))
+        var out: [(ms: Double, lo: Double, hi: Double)?] = []
+        for start in stride(from: 0, to: count, by: group) {
+            let startMs = series.startMs + Int64(start) * series.bucketMs
+            guard startMs <= scale.durationMs else { break }
+            let end = min(count, start + group)
+            let lows = series.min[start..<end].compactMap { $0 }.filter(\.isFinite)
+            let highs = series.max[start..<end].compactMap { $0 }.filter(\.isFinite)
+            guard let lo = lows.min(), let hi = highs.max() else { out.append(nil); continue }
+            let mid = Double(startMs) + Double(series.bucketMs) * Double(end - start) / 2
+            out.append((ms: min(mid, Double(scale.durationMs)), lo: min(lo, hi), hi: max(lo, hi)))
+        }
+        return out
+    }
+
+    /// The band (max forward, min back) and mid line per run of sampled columns; gaps stay empty.
+    func bandAndLine() -> String {
+        let f = ReportFormat.coordinate
+        var band = "", line = ""
+        var run: [(ms: Double, lo: Double, hi: Double)] = []
+        func flush() {
+            guard let first = run.first else { return }
+            let top = run.map { "\(f(scale.x($0.ms))),\(f(y($0.hi)))" }
+            let bottom = run.reversed().map { "\(f(scale.x($0.ms))),\(f(y($0.lo)))" }
+            band += "M" + (top + bottom).joined(separator: " L") + "Z"
+            let mids = run.map { "\(f(scale.x($0.ms))),\(f(y(($0.lo + $0.hi) / 2)))" }
+            line += "M" + (run.count == 1 ? [mids[0], "\(f(scale.x(first.ms) + 1)),\(f(y((first.lo + first.hi) / 2)))"] : mids)
+                .joined(separator: " L")
+            run = []
+        }
+        for column in columns() {
+            if let column { run.append(column) } else { flush() }
+        }
+        flush()
+        guard !band.isEmpty else { return "" }
+        return "<path class=\"band\" d=\"\(band)\"/><path class=\"line\" d=\"\(line)\"/>"
+    }
+
+    /// Dashed lines at the limits, labels in the right margin kept at least 9px apart.
+    func limitLines() -> String {
+        let f = ReportFormat.coordinate
+        var out = ""
+        var lastLabelY = -Double.infinity
+        for (level, value) in limits.sorted(by: { $0.value > $1.value }) {
+            let lineY = y(value)
+            let labelY = max(lineY + 3, lastLabelY + 9)
+            lastLabelY = labelY
+            let cls = "limit limit-\(level.lowercased())"
+            out += "<line class=\"\(Markup.attribute(cls))\" x1=\"\(f(scale.left))\" y1=\"\(f(lineY))\" x2=\"\(f(scale.right))\""
+                + " y2=\"\(f(lineY))\" stroke-dasharray=\"6 3\"/>"
+            let text = "\(level) \(ReportFormat.value(value))" + (series.unit.isEmpty ? "" : " \(series.unit)")
+            out += "<text class=\"limit-label\" x=\"\(f(scale.right + 4))\" y=\"\(f(labelY))\">\(Markup.text(text))</text>"
+        }
+        return out
+    }
+
+    /// An alarm marker: raised filled (and labelled), cleared hollow; the title tells id, level and time.
+    static func marker(_ r: HistoryRecord, x: Double, y: Double, label: String?) -> String {
+        let f = ReportFormat.coordinate
+        let raised = r.type == .alarmRaised
+        var title = "\(r.level ?? "alarm") \(raised ? "raised" : "cleared") at \(ReportFormat.time(r.t))"
+        if let point = r.point { title += " on \(point)" }
+        if let id = r.id { title += " (id \(id))" }
+        if let value = r.value, value.isFinite { title += ", value \(ReportFormat.value(value))" }
+        var out = "<circle class=\"\(raised ? "alarm-raised" : "alarm-cleared")\" cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"4\">"
+            + "<title>\(Markup.text(title))</title></circle>"
+        if let label {
+            out += "<text class=\"alarm-label\" x=\"\(f(x))\" y=\"\(f(y - 7))\" text-anchor=\"middle\">\(Markup.text(label))</text>"
+        }
+        return out
+    }
+}
