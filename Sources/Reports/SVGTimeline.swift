@@ -40,7 +40,11 @@ struct SVGTimeline {
         return series.filter { wanted.contains($0.point) } + series.filter { !wanted.contains($0.point) }
     }
 
-    var steps: [HistoryRecord] { records.filter { $0.type == .step } }
+    /// Timeline steps, one per name and time (a step applied to several plants is drawn once).
+    var steps: [HistoryRecord] {
+        var seen: Set<String> = []
+        return records.filter { $0.type == .step && seen.insert("\($0.t)/\($0.name ?? "")/\($0.kind ?? "")").inserted }
+    }
 
     func isPlotted(_ record: HistoryRecord) -> Bool {
         series.contains { $0.point == record.point && (record.enterprise == nil || record.enterprise == $0.enterprise) }
@@ -97,7 +101,8 @@ struct SVGTimeline {
         var out = "<g class=\"steps\">"
         for (i, step) in steps.enumerated() {
             let x = scale.x(step.t)
-            let label = step.name ?? step.kind ?? "step"
+            let ends = ["faultCleared", "sensorFaultEnded", "protocolFaultEnded", "networkFaultEnded"].contains(step.kind ?? "")
+            let label = (step.name ?? step.kind ?? "step") + (ends ? " ends" : "")
             let y = top + 9 + Double(i % 2) * 12
             let fitsRight = x + 2 + TimeScale.textWidth(label) <= Self.width - 2
             out += "<line class=\"step\" x1=\"\(f(x))\" y1=\"\(f(y + 2))\" x2=\"\(f(x))\" y2=\"\(f(bottom))\">"
