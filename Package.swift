@@ -151,6 +151,7 @@ let package = Package(
             dependencies: [
                 "Observers", "Conformance", "Scenario", "SimCore", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "ReferenceServer", "Reference", "PlantModel",
             ]),
         .testTarget(name: "TidyTests", dependencies: []),
         .testTarget(name: "TundishCLITests", dependencies: ["tundish"]),

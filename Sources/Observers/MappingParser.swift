@@ -5,12 +5,12 @@ import Yams
 /// Reads `mapping:` over the reference platform's defaults: each pointer given replaces its default;
 /// `types:` replaces the default type table whole; `levels:`, `grades:`, `categories:` translate values.
 enum MappingParser {
-    nonisolated(unsafe) static let pointerKeys: [(String, WritableKeyPath<EventMapping, JSONPointer>)] = [
+    static var pointerKeys: [(String, WritableKeyPath<EventMapping, JSONPointer>)] { [
         ("type", \.type), ("timeMs", \.timeMs), ("enterprise", \.enterprise), ("alarmId", \.alarmId), ("point", \.point),
         ("level", \.level), ("category", \.category), ("kind", \.kind), ("critical", \.critical), ("value", \.value),
         ("message", \.message), ("grade", \.grade), ("gradeFrom", \.gradeFrom), ("reasons", \.reasons),
         ("interlock", \.interlock),
-    ]
+    ] }
     static let tableKeys = ["types", "ignoreTypes", "timeScale", "levels", "grades", "categories"]
     static var allKeys: [String] { pointerKeys.map(\.0) + tableKeys }
 

@@ -13,13 +13,15 @@ import SimCore
 public actor WebhookObserver: TargetObserver {
     public nonisolated let hook: TargetSpec.Webhook
     public nonisolated let mapper: EventMapper
-    let client: HTTPClient
+    let client: HTTPClient?
     let wallClock: WallClock
     var records: [HistoryRecord] = []
     var task: Task<Void, any Error>?
     var boundPort: Int?
 
-    public init(_ hook: TargetSpec.Webhook, mapper: EventMapper, client: HTTPClient = .shared,
+    /// Without a `client`, the subscription call uses a client of its own that fails a refused
+    /// connection at once.
+    public init(_ hook: TargetSpec.Webhook, mapper: EventMapper, client: HTTPClient? = nil,
                 wallClock: @escaping WallClock = WallClocks.system) {
         self.hook = hook; self.mapper = mapper; self.client = client; self.wallClock = wallClock
     }
@@ -70,8 +72,12 @@ public actor WebhookObserver: TargetObserver {
         request.headers.add(name: "Content-Type", value: "application/json")
         if let token = hook.token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
         request.body = .bytes(ByteBuffer(string: body))
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        let own = client == nil ? HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration) : nil
+        defer { if let own { Task { try? await own.shutdown() } } }
         do {
-            let response = try await client.execute(request, timeout: .seconds(10))
+            let response = try await (client ?? own!).execute(request, timeout: .seconds(10))
             let answer = try await response.body.collect(upTo: 64 * 1024)
             guard (200..<300).contains(response.status.code) else {
                 throw ObserverError("webhook: subscribing at \(url) failed: the target answered \(response.status.code): "
