@@ -6,9 +6,9 @@ import Logging
 import NIOCore
 import SimCore
 
-/// Receives a target's events as HTTP POSTs (one JSON event per request) on `listen` + `path`. At
-/// start it can subscribe with the target (`POST subscribe {"url": …, "types": []}`, the reference
-/// platform's `/api/v1/webhooks`). A body that is not a mappable event becomes an `.error` record
+/// Receives a target's events as HTTP POSTs (one JSON event, or an array of them, per request) on
+/// `listen` + `path`. At start it can subscribe with the target (`POST subscribe {"url": …,
+/// "types": []}`, the reference platform's `/api/v1/webhooks`). A body that is not a mappable event becomes an `.error` record
 /// (and a 400 answer); a missing bearer token when `requireToken` is a 401 and an `.error` record.
 public actor WebhookObserver: TargetObserver {
     public nonisolated let hook: TargetSpec.Webhook
@@ -98,9 +98,14 @@ public actor WebhookObserver: TargetObserver {
             return Response(status: .unauthorized)
         }
         let text = String(decoding: body, as: UTF8.self)
-        guard let record = mapper.record(text: text, receivedAtWallMs: now) else { return Response(status: .ok) }
-        records.append(record)
-        return Response(status: record.type == .error ? .badRequest : .ok)
+        let mapped: [HistoryRecord]
+        if case .array(let events)? = try? JSONValue.parse(body) {
+            mapped = events.compactMap { mapper.record(for: $0, receivedAtWallMs: now) }
+        } else {
+            mapped = mapper.record(text: text, receivedAtWallMs: now).map { [$0] } ?? []
+        }
+        records += mapped
+        return Response(status: mapped.contains { $0.type == .error } ? .badRequest : .ok)
     }
 
     public func collect() async -> [HistoryRecord] {
