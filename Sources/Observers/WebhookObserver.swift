@@ -8,8 +8,9 @@ import SimCore
 
 /// Receives a target's events as HTTP POSTs (one JSON event, or an array of them, per request) on
 /// `listen` + `path`. At start it can subscribe with the target (`POST subscribe {"url": …,
-/// "types": []}`, the reference platform's `/api/v1/webhooks`). A body that is not a mappable event becomes an `.error` record
-/// (and a 400 answer); a missing bearer token when `requireToken` is a 401 and an `.error` record.
+/// "types": []}`, the reference platform's `/api/v1/webhooks`). A body that is not a mappable
+/// event becomes an `.error` record (and a 400 answer); a missing bearer token when `requireToken`
+/// is a 401 and an `.error` record.
 public actor WebhookObserver: TargetObserver {
     public nonisolated let hook: TargetSpec.Webhook
     public nonisolated let mapper: EventMapper
