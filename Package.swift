@@ -82,6 +82,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
 
+        // Edge: how to read a target's alarms and grades (webhook receiver, HTTP polling with field mapping, JSONL file).
+        .target(
+            name: "Observers",
+            dependencies: [
+                "Conformance", "Scenario", "SimCore", .product(name: "Yams", package: "Yams"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
+
         // Edge: wiring the engine to live transports and wall time.
         .target(
             name: "Harness",
@@ -135,6 +146,13 @@ let package = Package(
                 "Scenario", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(name: "ModbusServerTests", dependencies: ["ModbusServer", "ModbusMap", "PlantModel", "SimCore"]),
+        .testTarget(
+            name: "ObserversTests",
+            dependencies: [
+                "Observers", "Conformance", "Scenario", "SimCore", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "ReferenceServer", "Reference", "PlantModel",
+            ]),
         .testTarget(name: "TidyTests", dependencies: []),
         .testTarget(name: "TundishCLITests", dependencies: ["tundish"]),
     ]

@@ -1,0 +1,159 @@
+import AsyncHTTPClient
+import Conformance
+import Foundation
+import NIOCore
+import SimCore
+
+/// Polls a target's event list over HTTP: GET `url` (with the cursor as a query parameter), take the
+/// array at `items`, map each event, advance the cursor to the last event's `cursor.field`. A full
+/// page is followed by another poll right away; an empty one waits `intervalMs`. Events already seen
+/// (same content) are skipped, so a target that repeats the last event does not duplicate it.
+///
+/// Connection refused, timeouts, non-2xx answers and bodies without the event array become `.error`
+/// records (the first of a streak, and a summary when it ends); polling goes on.
+public actor PollingObserver: TargetObserver {
+    public nonisolated let poll: TargetSpec.Poll
+    public nonisolated let mapper: EventMapper
+    let sharedClient: HTTPClient?
+    var ownClient: HTTPClient?
+    let wallClock: WallClock
+    var cursor: String?
+    var seen: Set<String> = []
+    var records: [HistoryRecord] = []
+    var streak: FailureStreak?
+    var task: Task<Void, Never>?
+
+    /// Without a `client`, the observer makes its own at the first poll, one that fails a refused
+    /// connection at once (the poll loop is the retry); `stop()` shuts it down, so call it.
+    public init(_ poll: TargetSpec.Poll, mapper: EventMapper, client: HTTPClient? = nil,
+                wallClock: @escaping WallClock = WallClocks.system) {
+        self.poll = poll; self.mapper = mapper; self.wallClock = wallClock; sharedClient = client
+        cursor = poll.cursor?.start
+    }
+
+    public func start() async throws {
+        guard task == nil else { return }
+        task = Task { await self.loop() }
+    }
+
+    public func collect() async -> [HistoryRecord] {
+        defer { records = [] }
+        return records
+    }
+
+    public func stop() async {
+        task?.cancel()
+        await task?.value
+        task = nil
+        for _ in 0..<1000 {
+            if !(await pollOnce()) { break }
+        }
+        records += FailureStreak.end(&streak)
+        if let ownClient { try? await ownClient.shutdown() }
+        ownClient = nil
+    }
+
+    var client: HTTPClient {
+        if let client = sharedClient ?? ownClient { return client }
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        ownClient = client
+        return client
+    }
+
+    /// The cursor value the next poll sends.
+    public var currentCursor: String? { cursor }
+
+    func loop() async {
+        while !Task.isCancelled {
+            if await pollOnce() { continue }
+            try? await Task.sleep(for: .milliseconds(poll.intervalMs))
+        }
+    }
+
+    /// The URL of the next poll.
+    func nextURL() -> String {
+        guard let c = poll.cursor, let value = cursor else { return poll.url }
+        let allowed = CharacterSet.urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+?#"))
+        let name = c.param.addingPercentEncoding(withAllowedCharacters: allowed) ?? c.param
+        let v = value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+        return poll.url + (poll.url.contains("?") ? "&" : "?") + name + "=" + v
+    }
+
+    /// One GET; true when it brought new events and a cursor (the next page may be waiting).
+    @discardableResult
+    public func pollOnce() async -> Bool {
+        let url = nextURL()
+        var request = HTTPClientRequest(url: url)
+        request.headers.add(name: "Accept", value: "application/json")
+        if let token = poll.token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        for (name, value) in poll.headers.sorted(by: { $0.key < $1.key }) { request.headers.add(name: name, value: value) }
+        let body: [UInt8]
+        do {
+            let response = try await client.execute(request, timeout: .milliseconds(poll.timeoutMs))
+            let buffer = try await response.body.collect(upTo: 64 << 20)
+            body = Array(buffer.readableBytesView)
+            guard (200..<300).contains(response.status.code) else {
+                let text = EventMapper.clip(String(decoding: body.prefix(500), as: UTF8.self))
+                fail("poll \(url): the target answered \(response.status.code)\(text.isEmpty ? "" : ": \(text)")")
+                return false
+            }
+        } catch {
+            fail("poll \(url): \(Self.describe(error, timeoutMs: poll.timeoutMs))")
+            return false
+        }
+        return take(body, url: url)
+    }
+
+    func take(_ body: [UInt8], url: String) -> Bool {
+        let document: JSONValue
+        do {
+            document = try JSONValue.parse(body)
+        } catch {
+            fail("poll \(url): the response is not JSON (\(error)): \(EventMapper.clip(String(decoding: body.prefix(300), as: UTF8.self)))")
+            return false
+        }
+        guard case .array(let items) = poll.items.resolve(in: document) else {
+            let found = poll.items.resolve(in: document)?.kindName ?? "nothing"
+            fail("poll \(url): expected an array of events at \(poll.items.text.isEmpty ? "the top" : poll.items.text) "
+                + "of the response, found \(found)")
+            return false
+        }
+        records += FailureStreak.end(&streak)
+        let now = wallClock()
+        var fresh = 0
+        for item in items {
+            if let c = poll.cursor {
+                if let value = c.field.resolve(in: item)?.scalarText {
+                    cursor = value
+                } else {
+                    records.append(.error(at: mapper.timeMap.plant(atWallMs: now), source: .target,
+                                          message: "poll \(url): event without a cursor at \(c.field.text): "
+                                              + EventMapper.clip(item.canonicalText)))
+                }
+            }
+            guard seen.insert(item.canonicalText).inserted else { continue }
+            fresh += 1
+            if let record = mapper.record(for: item, receivedAtWallMs: now) { records.append(record) }
+        }
+        return fresh > 0 && poll.cursor != nil
+    }
+
+    func fail(_ message: String) {
+        records += FailureStreak.fail(&streak, message, at: mapper.timeMap.plant(atWallMs: wallClock()))
+    }
+
+    /// A transport error in words: refused, timed out, or the client's own description.
+    static func describe(_ error: any Error, timeoutMs: Int64) -> String {
+        let text = String(describing: error)
+        let lower = text.lowercased()
+        if lower.contains("refused") { return "cannot connect (connection refused): \(EventMapper.clip(text))" }
+        if let client = error as? HTTPClientError,
+           [.connectTimeout, .readTimeout, .deadlineExceeded].contains(client) {
+            return "timed out after \(timeoutMs) ms (\(client))"
+        }
+        if lower.contains("timeout") || lower.contains("timed out") { return "timed out after \(timeoutMs) ms (\(text))" }
+        return "cannot reach the target: \(EventMapper.clip(text))"
+    }
+}

@@ -1,0 +1,65 @@
+import Conformance
+import Foundation
+import PlantModel
+import Reference
+import ReferenceServer
+import Scenario
+import SimCore
+import Testing
+
+@testable import Observers
+
+/// `Scenarios/targets/reference.yaml` against the reference platform's real HTTP API: the events
+/// it stores come back as the records the lockstep harness would write.
+@Suite struct ReferencePlatformTests {
+    static let code = "4501810002AL"
+    static let t0: Int64 = 1_714_521_600_000
+
+    struct Files: SourceReader {
+        func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
+    }
+
+    static func second(_ plant: PlantConfig, _ index: Int, overrides: [String: Double] = [:]) -> [ReferenceSample] {
+        let live = Plant(config: plant)
+        var values = [Double](repeating: 0, count: live.points.count)
+        live.write(into: &values)
+        let time = SimInstant(milliseconds: t0 + Int64(index) * 1000)
+        return live.points.enumerated().map { i, point in
+            ReferenceSample(enterprise: code, point: point.code, time: time, value: overrides[point.code] ?? values[i])
+        }
+    }
+
+    @Test func pollingTheReferencePlatformGivesItsAlarmsAndGrades() async throws {
+        let path = TargetFileParserTests.root.appendingPathComponent("Scenarios/plants/aluminium-casting.yaml").path
+        let plant = try ScenarioLoader(reader: Files()).loadPlantFile(path: path).config
+        let platform = try Platform(plants: [plant], rules: .defaults, store: try PlatformStore(path: nil), startMs: Self.t0)
+        for s in 0..<20 { _ = try await platform.ingest(Self.second(plant, s)) }
+        for s in 20..<40 { _ = try await platform.ingest(Self.second(plant, s, overrides: ["MW_Q_IN": 50])) }
+        let stored = try platform.store.events(afterSeq: 0, limit: 10_000)
+        #expect(stored.count >= 2)
+
+        let routes = APIRoutes(platform: platform, token: "secret", bodyLimit: 1 << 20, version: "test",
+                               openAPI: Data("openapi: 3.1.0\n".utf8))
+        let spec = try TargetFileParserTests.load("Scenarios/targets/reference.yaml")
+        try await TestServer.with(routes.router()) { port in
+            let observer = try spec.makeObserver(epochUnixMs: Self.t0, timeMap: WallToPlant(wallStartMs: 0),
+                                                 variables: ["PORT": "\(port)"])
+            try await observer.start()
+            var records = await collect(observer, count: stored.count)
+            await observer.stop()
+            records += await observer.collect()
+            #expect(records.count == stored.count, "one record per stored event, none twice: \(records)")
+            #expect(!records.contains { $0.type == .error }, "\(records.filter { $0.type == .error })")
+            let raised = try #require(records.first { $0.type == .alarmRaised && $0.point == "MW_Q_IN" })
+            #expect(raised.level == "LL")
+            #expect(raised.category == "hazard")
+            #expect(raised.enterprise == Self.code)
+            #expect(raised.t == 20_000)
+            #expect(raised.source == .target)
+            #expect(raised.id?.isEmpty == false)
+            #expect(records.contains { $0.type == .grade && $0.enterprise == Self.code && $0.grade != nil })
+            let times = try stored.map { try #require(JSONPointer("/timeMs").resolve(in: JSONValue.parse($0.json))?.int64Value) }
+            #expect(records.map(\.t) == times.map { $0 - Self.t0 })
+        }
+    }
+}
