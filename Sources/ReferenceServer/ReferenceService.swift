@@ -38,6 +38,8 @@ public struct ReferenceService: Sendable {
         /// SM4 envelope credentials the uplink accepts (none: plain bodies only).
         public var credentials: [EnvelopeCredentials] = []
         public var version = "0"
+        /// The service's log level (an embedded platform inside `tundish run` keeps quiet).
+        public var logLevel: Logger.Level = .info
         public init() {}
     }
 
@@ -49,7 +51,7 @@ public struct ReferenceService: Sendable {
     /// Runs until the process is interrupted (SIGINT/SIGTERM). `onListening` receives the bound port.
     public func run(onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         var configuredLogger = Logger(label: "tundish.serve")
-        configuredLogger.logLevel = .info
+        configuredLogger.logLevel = configuration.logLevel
         let logger = configuredLogger
         let store = try PlatformStore(path: configuration.databasePath)
         var known = configuration.plants

@@ -23,6 +23,7 @@ final class EmbeddedPlatform: @unchecked Sendable {
         configuration.token = token
         configuration.version = TundishVersion.current
         configuration.openAPI = BundledDocuments.openAPI
+        configuration.logLevel = .critical
         let service = ReferenceService(configuration: configuration)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let task = Task {

@@ -46,6 +46,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Also write the HTML report here.")
     var html: String?
 
+    @Option(help: "Live modes: wall seconds to wait at the end for the uplink spool to drain.")
+    var drainTimeout: Double = 30
+
     @Option(help: "Run one shard of the library: i/n (1-based), every n-th scenario from the i-th.")
     var shard: String?
 
@@ -127,7 +130,7 @@ struct RunCommand: AsyncParsableCommand {
             return try LockstepScenario.run(loaded, meta: meta, rules: rules, directory: directory)
         case .realtime, .accelerated:
             return try await LiveScenario(
-                target: target, speed: mode == .realtime ? 1 : (speed ?? 10), rules: rules
+                target: target, speed: mode == .realtime ? 1 : (speed ?? 10), rules: rules, drainTimeout: drainTimeout
             ).run(loaded, meta: meta, directory: directory)
         }
     }

@@ -1,0 +1,84 @@
+import Conformance
+import Envelope
+import Foundation
+import Observers
+import PlantModel
+import Reference
+import Scenario
+
+/// What a live run needs of its target, from its target file: where the uplink posts, where our
+/// Modbus slaves listen, how its alarms and grades are observed. For `reference`, the embedded
+/// platform is started on a free port and `Scenarios/targets/reference.yaml` describes it.
+struct LiveConnection: Sendable {
+    static let referenceTargetFile = "Scenarios/targets/reference.yaml"
+
+    var spec: TargetSpec
+    var variables: [String: String]
+    var embedded: EmbeddedPlatform?
+    var profile: ProfileFile
+    var credentials: [String: EnvelopeCredentials]
+    /// Wall seconds to wait after the run for the target to finish processing.
+    var settleSeconds: Double
+
+    var uplinkURL: String? { spec.uplink?.url }
+    var token: String? { spec.uplink?.token.flatMap { $0.isEmpty ? nil : $0 } }
+    var caFile: String? { spec.uplink?.caFile }
+    var modbusListen: String? { spec.modbus?.listen }
+
+    static func open(target: String, plants: [PlantConfig], rules: ReferenceRules) async throws -> LiveConnection {
+        var variables = ProcessInfo.processInfo.environment
+        var embedded: EmbeddedPlatform?
+        let file = target == "reference" ? referenceTargetFile : target
+        let spec = try loadSpec(file)
+        if target == "reference" {
+            let token = "tundish-run-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            let platform = try await EmbeddedPlatform.start(plants: plants, rules: rules, token: token)
+            variables["PORT"] = platform.baseURL.split(separator: ":").last.map(String.init)
+            variables["TUNDISH_TOKEN"] = token
+            embedded = platform
+        }
+        let resolved: TargetSpec
+        do { resolved = try spec.resolving(variables) } catch {
+            await embedded?.stop()
+            throw CLIError("\(file): \(error)")
+        }
+        return LiveConnection(
+            spec: resolved, variables: variables, embedded: embedded,
+            profile: try UplinkFiles.profile(resolved.uplink?.profile),
+            credentials: try UplinkFiles.credentials(resolved.uplink?.credentials), settleSeconds: 2)
+    }
+
+    static func loadSpec(_ file: String) throws -> TargetSpec {
+        let text = try FileSourceReader().read(file)
+        do { return try TargetFileParser.parse(text: text, file: file) } catch {
+            throw CLIError(error.description)
+        }
+    }
+
+    /// Starts observing: the wall→plant map begins now, at plant time zero.
+    func observe(epochUnixMs: Int64, wallStart: Date, speed: Double) async throws -> LiveObservation {
+        let map = WallToPlant(wallStartMs: Int64((wallStart.timeIntervalSince1970 * 1000).rounded()), speed: speed)
+        let observer = try spec.makeObserver(epochUnixMs: epochUnixMs, timeMap: map, variables: variables)
+        do { try await observer.start() } catch {
+            await observer.stop()
+            throw CLIError("target \(spec.name): observation did not start: \(error)")
+        }
+        return LiveObservation(observer: observer)
+    }
+
+    func close() async { await embedded?.stop() }
+}
+
+/// A running observer; at the end it waits for the target to settle.
+struct LiveObservation: Sendable {
+    let observer: any TargetObserver
+
+    /// Waits `settleSeconds`, stops (one last poll), and returns everything observed.
+    func finish(settleSeconds: Double) async -> [HistoryRecord] {
+        try? await Task.sleep(for: .milliseconds(Int(settleSeconds * 1000)))
+        var records = await observer.collect()
+        await observer.stop()
+        records += await observer.collect()
+        return records
+    }
+}
