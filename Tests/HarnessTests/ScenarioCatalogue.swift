@@ -65,11 +65,26 @@ enum ScenarioCatalogue {
         case .clear(let name): text = "clear `\(name)`"
         case .mark: text = "mark"
         }
+        text = unqualified(text)
         if let equipment = step.equipment { text += " on \(equipment)" }
         if let duration = step.duration { text += " for \(duration)" }
         if let name = step.name { text += " (*\(name)*)" }
         return text
     }
+}
+
+/// `valveStuck(valve: PlantModel.Valve.quickCutOff)` → `valveStuck(valve: quickCutOff)`.
+func unqualified(_ text: String) -> String {
+    var out = ""
+    var rest = Substring(text)
+    while let range = rest.range(of: "PlantModel.") {
+        out += rest[..<range.lowerBound]
+        rest = rest[range.upperBound...]
+        if let dot = rest.firstIndex(of: "."), rest[..<dot].allSatisfy({ $0.isLetter || $0.isNumber }) {
+            rest = rest[rest.index(after: dot)...]
+        }
+    }
+    return out + rest
 }
 
 extension String {

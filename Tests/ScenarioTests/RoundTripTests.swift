@@ -49,7 +49,8 @@ import Testing
         """
         files["Scenarios/plants/steel.yaml"] = Fixtures.steelPlant.replacingFirst(
             "  - type: converter\n    id: BOF1", with: "  - type: blastFurnace\n    id: BF1")
-        let spec = try Fixtures.loader(files).loadScenario(path: "Scenarios/steel/h.yaml").spec
+        let loader = ScenarioLoader(reader: MemoryReader(files: files), limits: .default, catalogue: EquipmentCatalogue.all)
+        let spec = try loader.loadScenario(path: "Scenarios/steel/h.yaml").spec
         #expect(spec.timeline.first?.action == .equipmentFault(.hearthErosion(sensor: 3, riseCPerH: 400)))
     }
 
