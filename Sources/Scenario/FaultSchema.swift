@@ -53,9 +53,10 @@ public enum FaultSchema {
             rate("riseKPaPerMin", "kPa/min", "pressure rise"),
         ]) { .topPressureSurge(riseKPaPerMin: $0.number("riseKPaPerMin")) },
         ActionSchema("hearthErosion", "Hearth wall temperature creep at one thermocouple.", [
-            ActionParameter("sensor", .integer(1...64), default: .number(1), "1-based thermocouple"),
+            // Not `sensor`: that is the key of sensor-fault steps, so a step could not carry it.
+            ActionParameter("thermocouple", .integer(1...64), default: .number(1), "1-based thermocouple"),
             rate("riseCPerH", "°C/h", "temperature rise"),
-        ]) { .hearthErosion(sensor: $0.int("sensor"), riseCPerH: $0.number("riseCPerH")) },
+        ]) { .hearthErosion(sensor: $0.int("thermocouple"), riseCPerH: $0.number("riseCPerH")) },
         ActionSchema("coLeak", "CO escapes at a location, ramping to a concentration.", [
             ActionParameter("location", .text, "point-code suffix such as CO_TUY or CO_1"),
             ActionParameter("ppm", .number(0...1_000_000), unit: "ppm", "final concentration"),

@@ -27,7 +27,8 @@ extension ScenarioLoader {
             id: header.id, titleZh: header.titleZh, titleEn: header.titleEn, description: header.description,
             tags: header.tags, clauses: header.clauses, incident: header.incident, plantPaths: header.plants.map(\.path),
             seed: header.seed, epochUnixMs: header.epochUnixMs, duration: duration, step: header.step,
-            timeline: resolved.timeline, expectations: expectations, location: root.location)
+            timeline: resolved.timeline, expectations: expectations, location: root.location,
+            rules: header.rules)
         return LoadedScenario(
             spec: spec, plants: files.map(\.config), digest: Self.digest(scenario: text, plants: plantTexts),
             modbusLayouts: files.map(\.modbus), modbusPorts: files.map(\.modbusPort))

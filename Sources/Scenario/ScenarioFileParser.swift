@@ -9,6 +9,7 @@ struct ScenarioHeader {
     var tags: [String] = []
     var clauses: [String] = []
     var incident: String?
+    var rules: [String] = []
     /// Plant paths as written, resolved against the scenario's directory, with where they were written.
     var plants: [(path: String, location: SourceLocation)] = []
     var seed: UInt64 = 1
@@ -24,7 +25,7 @@ struct ScenarioFileParser {
     let file: String
 
     static let topKeys = [
-        "id", "title", "description", "tags", "clauses", "incident", "plant", "plants", "seed", "epoch",
+        "id", "title", "description", "tags", "clauses", "incident", "rules", "plant", "plants", "seed", "epoch",
         "duration", "step", "timeline", "expect",
     ]
     var sink: DiagnosticSink { reader.sink }
@@ -37,6 +38,13 @@ struct ScenarioFileParser {
         header.tags = map.present("tags").flatMap { reader.stringList($0) } ?? []
         header.clauses = map.present("clauses").flatMap { reader.stringList($0) } ?? []
         header.incident = map.present("incident").flatMap { reader.string($0) }
+        header.rules = map.present("rules").flatMap { reader.stringList($0) } ?? []
+        var seenRules: Set<String> = []
+        if let node = map.present("rules"), case .sequence(let items) = node.value {
+            for (item, rule) in zip(items, header.rules) where !seenRules.insert(rule).inserted {
+                sink.error(item.location, "rule '\(rule)' is listed twice")
+            }
+        }
         header.plants = plantRefs(map)
         if let seed = map.present("seed") { header.seed = reader.uint64(seed) ?? 1 }
         if let epoch = map.require("epoch") {

@@ -14,6 +14,9 @@ public struct ScenarioSpec: Sendable {
     public var clauses: [String]
     /// The incident it is modelled on, if any (e.g. `2024-02-18 Haian`).
     public var incident: String?
+    /// Reference-platform rule ids the scenario exists to exercise (its teeth: switching them off
+    /// must make an expectation fail). Not checked here: Scenario does not know the rule set.
+    public var rules: [String]
     /// Plant files, resolved relative to the scenario file, in declaration order.
     public var plantPaths: [String]
     public var seed: UInt64
@@ -30,10 +33,12 @@ public struct ScenarioSpec: Sendable {
     public init(
         id: String, titleZh: String, titleEn: String, description: String, tags: [String], clauses: [String],
         incident: String?, plantPaths: [String], seed: UInt64, epochUnixMs: Int64, duration: SimDuration,
-        step: SimDuration, timeline: [TimelineStep], expectations: [Expectation], location: SourceLocation
+        step: SimDuration, timeline: [TimelineStep], expectations: [Expectation], location: SourceLocation,
+        rules: [String] = []
     ) {
         self.id = id; self.titleZh = titleZh; self.titleEn = titleEn; self.description = description
         self.tags = tags; self.clauses = clauses; self.incident = incident; self.plantPaths = plantPaths
+        self.rules = rules
         self.seed = seed; self.epochUnixMs = epochUnixMs; self.duration = duration; self.step = step
         self.timeline = timeline; self.expectations = expectations; self.location = location
     }

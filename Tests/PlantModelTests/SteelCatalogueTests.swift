@@ -47,6 +47,15 @@ import Testing
         #expect(bf.withDefaults(EquipmentConfig(type: "blastFurnace", id: "BF1")).params["volumeM3"] == .number(1080))
     }
 
+    /// Critical by proposal (docs/plants/steel.md): the gas main (GB 6222 low-pressure protection)
+    /// and the ladle shell hot spot (breakout precursor); both alarm without on-delay.
+    @Test func gasMainAndLadleShellAreCritical() {
+        let plant = Plant(config: Self.plantConfig(), catalogue: SteelCatalogue.types)
+        let critical = Set(plant.points.filter(\.critical).map(\.code))
+        #expect(critical.isSuperset(of: ["GH1_MAIN_P", "LD1_SHELL_T"]))
+        #expect(!critical.contains("BF1_TUY_DQ") && !critical.contains("BF1_HEARTH_T1"))
+    }
+
     @Test func pointSpecsAreConsistent() {
         let plant = Plant(config: Self.plantConfig(), catalogue: SteelCatalogue.types)
         #expect(plant.points.count == 11 + 11 + 8 + 5 + 1)

@@ -19,6 +19,41 @@ import Testing
         #expect(config.overrides["MW_P_IN"] == PointOverride(limits: Limits(ll: 0.15, l: 0.2)))
     }
 
+    @Test func scenarioRulesAreReadAndRepeatsReported() throws {
+        var files = Fixtures.files
+        files[Fixtures.scenarioPath] = Fixtures.scenario.replacingFirst(
+            "incident: null", with: "incident: null\nrules: [RED-1-interlock-not-reached, INTERLOCK-supervision]")
+        let spec = try Fixtures.loader(files).loadScenario(path: Fixtures.scenarioPath).spec
+        #expect(spec.rules == ["RED-1-interlock-not-reached", "INTERLOCK-supervision"])
+        #expect(try loader.loadScenario(path: Fixtures.scenarioPath).spec.rules == [])
+        let twice = Fixtures.scenarioDiagnostics(replacing: "incident: null", with: "incident: null\nrules: [A-1, B-2, A-1]")
+        #expect(twice == ["\(Fixtures.scenarioPath):8:19: error: rule 'A-1' is listed twice"])
+        let scalar = Fixtures.scenarioDiagnostics(replacing: "incident: null", with: "incident: null\nrules: A-1")
+        #expect(scalar.count == 1)
+    }
+
+    /// `hearthErosion` names its thermocouple `thermocouple:` (`sensor:` is the sensor-fault key).
+    @Test func hearthErosionTakesAThermocouple() throws {
+        var files = Fixtures.files
+        files["Scenarios/steel/h.yaml"] = """
+        id: h
+        title: h
+        plant: ../plants/steel.yaml
+        epoch: "2024-05-01T08:00:00+08:00"
+        duration: 10m
+        timeline:
+          - at: 1m
+            fault: hearthErosion
+            thermocouple: 3
+            riseCPerH: 400
+        """
+        files["Scenarios/plants/steel.yaml"] = Fixtures.steelPlant.replacingFirst(
+            "  - type: converter\n    id: BOF1", with: "  - type: blastFurnace\n    id: BF1")
+        let loader = ScenarioLoader(reader: MemoryReader(files: files), limits: .default, catalogue: EquipmentCatalogue.all)
+        let spec = try loader.loadScenario(path: "Scenarios/steel/h.yaml").spec
+        #expect(spec.timeline.first?.action == .equipmentFault(.hearthErosion(sensor: 3, riseCPerH: 400)))
+    }
+
     @Test func scenarioHeader() throws {
         let loaded = try loader.loadScenario(path: Fixtures.scenarioPath)
         let spec = loaded.spec

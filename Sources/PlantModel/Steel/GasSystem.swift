@@ -91,7 +91,7 @@ public struct GasSystem: Equipment {
                 limits: Limits(ll: 2, l: 2.5, h: 6.5, hh: 7), periodS: 2, noise: 0.02, clause: "GB6222"),
             .steelAnalog(
                 id, "MAIN_P", zh: "煤气管网主管压力", en: "Gas network main pressure", unit: "kPa", range: 0...30,
-                limits: Limits(ll: 3, l: 5, h: 14, hh: 16), noise: 0.05, clause: "GB6222"),
+                limits: Limits(ll: 3, l: 5, h: 14, hh: 16), critical: true, noise: 0.05, clause: "GB6222"),
         ]
         let places = ["柜区", "加压站"]
         let placesEn = ["holder area", "booster station"]

@@ -33,7 +33,7 @@ public struct Ladle: Equipment {
         points = [
             .steelAnalog(
                 id, "SHELL_T", zh: "钢包包壳最高温度", en: "Ladle shell maximum temperature", unit: "°C",
-                range: 0...800, limits: Limits(h: 350, hh: 400), periodS: 5, noise: 1.0)
+                range: 0...800, limits: Limits(h: 350, hh: 400), periodS: 5, critical: true, noise: 1.0)
         ]
     }
 
