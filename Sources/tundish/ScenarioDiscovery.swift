@@ -14,7 +14,7 @@ enum ScenarioDiscovery {
             guard let text = try? FileSourceReader().read(file) else { return true }
             if ScenarioLoader.looksLikePlantFile(text) { return false }
             return !(ValidateCommand.isRulesFile(file) || ValidateCommand.isProfileFile(file)
-                || ValidateCommand.isCredentialsFile(file) || text.split(separator: "\n").contains { $0.hasPrefix("observe:") })
+                || ValidateCommand.isCredentialsFile(file) || ValidateCommand.isTargetFile(file))
         }
     }
 

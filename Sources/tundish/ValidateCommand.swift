@@ -1,5 +1,6 @@
 import ArgumentParser
 import Envelope
+import Observers
 import Reference
 import Scenario
 
@@ -18,7 +19,9 @@ struct ValidateCommand: ParsableCommand {
         var badFiles = 0
         for file in files {
             let diagnostics =
-                Self.isCredentialsFile(file)
+                Self.isTargetFile(file)
+                ? Self.validateTarget(file)
+                : Self.isCredentialsFile(file)
                 ? Self.validateCredentials(file)
                 : Self.isRulesFile(file)
                 ? Self.validateRules(file)
@@ -42,6 +45,23 @@ struct ValidateCommand: ParsableCommand {
         guard let text = try? FileSourceReader().read(path) else { return false }
         return text.split(separator: "\n").contains { line in
             ["risk:", "stateRules:", "disabledRules:", "rateRules:"].contains { line.hasPrefix($0) }
+        }
+    }
+
+    /// Target files (`Scenarios/targets/*.yaml`) have a top-level `observe:` key.
+    static func isTargetFile(_ path: String) -> Bool {
+        guard let text = try? FileSourceReader().read(path) else { return false }
+        return text.split(separator: "\n").contains { $0.hasPrefix("observe:") }
+    }
+
+    static func validateTarget(_ path: String) -> [String] {
+        do {
+            _ = try TargetFileParser.parse(text: try FileSourceReader().read(path), file: path)
+            return []
+        } catch let error as DiagnosticError {
+            return error.diagnostics.map(\.description)
+        } catch {
+            return ["\(path):1:1: error: \(error)"]
         }
     }
 

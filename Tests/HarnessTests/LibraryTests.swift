@@ -6,12 +6,14 @@ import Scenario
 import SimCore
 import Testing
 
-/// The scenario library (`Scenarios/{aluminium,steel,quality}`): every scenario passes in lockstep
+/// The scenario library (`Scenarios/{aluminium,steel,quality,transport,regional}`): every scenario passes in lockstep
 /// against the reference platform with the default rules, and every scenario has teeth — switching
 /// off any one of the reference rules it names in `rules:` makes at least one of its expectations
 /// fail. `docs/scenarios.md` is generated from the files.
 @Suite struct LibraryTests {
-    static let folders = ["Scenarios/aluminium", "Scenarios/steel", "Scenarios/quality"]
+    static let folders = [
+        "Scenarios/aluminium", "Scenarios/steel", "Scenarios/quality", "Scenarios/transport", "Scenarios/regional",
+    ]
 
     /// Every scenario file of the library, relative to the package root, sorted.
     static let files: [String] = folders.flatMap { folder -> [String] in
@@ -31,7 +33,9 @@ import Testing
     @Test func libraryHasTheRequiredScenarios() {
         #expect(Self.files.filter { $0.hasPrefix("Scenarios/aluminium/") }.count >= 11)
         #expect(Self.files.filter { $0.hasPrefix("Scenarios/steel/") }.count >= 10)
-        #expect(Self.files.filter { $0.hasPrefix("Scenarios/quality/") }.count >= 3)
+        let dataAndTransport = Self.files.filter { $0.hasPrefix("Scenarios/quality/") || $0.hasPrefix("Scenarios/transport/") }
+        #expect(dataAndTransport.count >= 6)
+        #expect(Self.files.filter { $0.hasPrefix("Scenarios/regional/") }.count >= 1)
     }
 
     @Test(arguments: files)
@@ -53,7 +57,8 @@ import Testing
         #expect(spec.description.count > 80, "\(path): a one-paragraph description")
         let positive = spec.expectations.contains {
             switch $0.kind {
-            case .alarmRaised, .alarmCleared, .gradeReached, .interlockTripped, .dataComplete: true
+            case .alarmRaised, .alarmCleared, .gradeReached, .interlockTripped, .dataComplete, .regionGrades,
+                .regionUnhandled: true
             default: false
             }
         }

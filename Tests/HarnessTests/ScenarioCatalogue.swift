@@ -9,7 +9,7 @@ enum ScenarioCatalogue {
         var out = [
             "# Scenario library",
             "",
-            "<!-- Generated from Scenarios/{aluminium,steel,quality}/*.yaml by Tests/HarnessTests/LibraryTests.swift.",
+            "<!-- Generated from Scenarios/{aluminium,steel,quality,transport,regional}/*.yaml by Tests/HarnessTests/LibraryTests.swift.",
             "     Do not edit: TUNDISH_WRITE_SCENARIO_CATALOGUE=1 swift test --filter LibraryTests/catalogueIsCurrent -->",
             "",
             "Every scenario below passes in lockstep against the reference platform with the default rules",

@@ -66,3 +66,17 @@ import Testing
         #expect(doc.contains(result.stdout), "regenerate the table of \(plant) in docs/register-maps.md")
     }
 }
+
+@Suite struct ValidateTargetFileTests {
+    @Test func targetFilesAreValidatedWithPositions() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("vendor.yaml")
+        try "name: vendor\nobserve:\n  poll:\n    url: http://127.0.0.1:1/events\n    intervalMS: 100\n"
+            .write(to: bad, atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["validate", bad.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("vendor.yaml:5:5: error:"), "\(result.stdout)")
+        #expect(result.stdout.contains("did you mean 'intervalMs'?"))
+    }
+}
