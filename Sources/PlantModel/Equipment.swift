@@ -49,14 +49,22 @@ public struct InterlockSpec: Hashable, Sendable, Codable {
     /// Delay from trigger to action, seconds.
     public var delayS: Double
     public var clause: String
+    /// Which extreme of the trigger points trips it: their LL alarms, their HH alarms, or both.
+    public var triggerSide: TriggerSide
+
+    /// Low (LL), high (HH) or either.
+    public enum TriggerSide: String, Hashable, Sendable, Codable {
+        case low, high, both
+    }
 
     public init(
         name: String, nameZh: String, equipment: String, triggerPoints: [String], trigger: String,
-        actions: [String], resultPoints: [String: Double], activeWindow: String, delayS: Double, clause: String
+        actions: [String], resultPoints: [String: Double], activeWindow: String, delayS: Double, clause: String,
+        triggerSide: TriggerSide = .both
     ) {
         self.name = name; self.nameZh = nameZh; self.equipment = equipment; self.triggerPoints = triggerPoints
         self.trigger = trigger; self.actions = actions; self.resultPoints = resultPoints
-        self.activeWindow = activeWindow; self.delayS = delayS; self.clause = clause
+        self.activeWindow = activeWindow; self.delayS = delayS; self.clause = clause; self.triggerSide = triggerSide
     }
 }
 

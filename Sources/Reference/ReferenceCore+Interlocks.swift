@@ -9,9 +9,16 @@ extension ReferenceCore {
         guard rules.isEnabled(RiskRuleID.interlockSupervision), log.records[alarm].critical,
             !log.records[alarm].excluded
         else { return }
+        let side = log.records[alarm].limitLevel
         for interlock in s.config[point].triggers {
             let compiled = s.interlocks[interlock]
-            guard s.holds(compiled.window),
+            switch compiled.spec.triggerSide {
+            case .low where side == .hh, .high where side == .ll: continue
+            default: break
+            }
+            let heldJustBefore = s.windowHeldAt.indices.contains(interlock)
+                && s.windowHeldAt[interlock].map { time - $0 <= .seconds(1) } == true
+            guard s.holds(compiled.window) || heldJustBefore,
                 !s.supervisions.contains(where: { $0.interlock == interlock })
             else { continue }
             let deadline = time + .seconds(compiled.spec.delayS) + rules.interlocks.grace
@@ -19,6 +26,12 @@ extension ReferenceCore {
             s.supervisions.append(Site.Supervision(
                 interlock: interlock, triggerAlarm: alarm, startedAt: time, deadline: deadline, startValues: starts))
         }
+    }
+
+    /// At each one-second tick: note which interlock windows hold.
+    mutating func noteWindows(s: inout Site, at time: SimInstant) {
+        if s.windowHeldAt.count != s.interlocks.count { s.windowHeldAt = Array(repeating: nil, count: s.interlocks.count) }
+        for i in s.interlocks.indices where s.holds(s.interlocks[i].window) { s.windowHeldAt[i] = time }
     }
 
     /// Each timer tick: done when every result is reached (an open INTERLOCK alarm then clears);

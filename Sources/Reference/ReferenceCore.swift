@@ -152,7 +152,10 @@ public struct ReferenceCore: Sendable {
         for site in sites.indices where offline || !sites[site].supervisions.isEmpty {
             var s = Site.placeholder
             swap(&s, &sites[site])
-            if offline { checkOffline(s: &s, at: time) }
+            if offline {
+                checkOffline(s: &s, at: time)
+                noteWindows(s: &s, at: time)
+            }
             checkSupervisions(s: &s, at: time)
             swap(&s, &sites[site])
         }

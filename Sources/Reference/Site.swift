@@ -13,6 +13,9 @@ struct Site: Sendable {
     let rateRulePoint: [Int]
     let interlocks: [CompiledInterlock]
     var supervisions: [Supervision] = []
+    /// Per interlock: when its active window last held at a one-second timer tick (a trigger that
+    /// arrives in the same instant as the plant's own reaction still finds the window armed).
+    var windowHeldAt: [SimInstant?] = []
     var grade = GradeState()
     /// Last sample (of any point) that was not offline.
     var lastSampleAt: SimInstant?

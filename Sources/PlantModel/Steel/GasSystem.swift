@@ -120,11 +120,13 @@ public struct GasSystem: Equipment {
             InterlockSpec(
                 name: levelLowInterlock, nameZh: "煤气柜低低柜位联锁", equipment: id, triggerPoints: ["\(id)_LEVEL"],
                 trigger: "\(id)_LEVEL ≤ LL (10 %)", actions: ["close holder outlet valve"],
-                resultPoints: ["\(id)_OUTLET_VLV": 0], activeWindow: "always", delayS: delayS, clause: "GB6222"),
+                resultPoints: ["\(id)_OUTLET_VLV": 0], activeWindow: "always", delayS: delayS, clause: "GB6222",
+                triggerSide: .low),
             InterlockSpec(
                 name: levelHighInterlock, nameZh: "煤气柜高高柜位联锁", equipment: id, triggerPoints: ["\(id)_LEVEL"],
                 trigger: "\(id)_LEVEL ≥ HH (90 %)", actions: ["close holder inlet valve", "surplus gas to flare"],
-                resultPoints: ["\(id)_INLET_VLV": 0], activeWindow: "always", delayS: delayS, clause: "GB6222"),
+                resultPoints: ["\(id)_INLET_VLV": 0], activeWindow: "always", delayS: delayS, clause: "GB6222",
+                triggerSide: .high),
         ]
     }
 
