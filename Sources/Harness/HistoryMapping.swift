@@ -8,7 +8,7 @@ import Simulation
 public enum HistoryMapping {
     static let stepKinds: Set<EngineEvent.Kind> = [
         .operationApplied, .faultInjected, .faultCleared, .sensorFaultStarted, .sensorFaultEnded,
-        .protocolFaultStarted, .protocolFaultEnded, .networkFaultStarted, .networkFaultEnded, .mark,
+        .protocolFaultStarted, .protocolFaultEnded, .networkFaultStarted, .networkFaultEnded, .mark, .platformAction,
     ]
 
     public static func record(_ event: EngineEvent) -> HistoryRecord {

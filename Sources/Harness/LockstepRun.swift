@@ -106,6 +106,18 @@ struct LockstepSink<Tee: TraceSink>: TraceSink {
     mutating func record(_ event: EngineEvent) {
         tee.record(event)
         history.append(HistoryMapping.record(event))
+        if event.kind == .platformAction { applyPlatformAction(event) }
+    }
+
+    /// A `platform:` step: the enterprise's setting made on the reference platform.
+    mutating func applyPlatformAction(_ event: EngineEvent) {
+        switch event.name {
+        case "maintenance", "endMaintenance":
+            guard let unit = event.equipment else { return }
+            try? core.setMaintenance(enterprise: event.plant, equipment: unit, event.name == "maintenance")
+        default:
+            try? core.setPointDisabled(enterprise: event.plant, point: event.detail, event.name == "disablePoint")
+        }
     }
 
     mutating func drainCore() {

@@ -13,7 +13,7 @@ extension ReferenceCore {
         let draft = AlarmRecord(
             id: "", enterprise: s.code, point: spec.code, level: level, category: category, kind: kind,
             limit: limit ?? (AlarmLevel.limitLevels.contains(level) ? level : nil), value: value, threshold: threshold, raisedAt: time, clearedAt: nil, handledAt: nil, handler: nil,
-            result: nil, critical: critical ?? spec.critical, excluded: s.isExcluded(point),
+            result: nil, critical: critical ?? spec.critical, excluded: rules.isEnabled(RiskRuleID.exclusions) && s.isExcluded(point),
             message: message)
         let index = log.append(draft)
         events.append(.alarmRaised(log.records[index]))

@@ -85,7 +85,8 @@ extension ReferenceCore {
         var registered = 0
         var online = 0
         for point in sites[site].plant.points.indices
-        where sites[site].plant.points[point].critical && !sites[site].isExcluded(point) {
+        where sites[site].plant.points[point].critical
+            && !(rules.isEnabled(RiskRuleID.exclusions) && sites[site].isExcluded(point)) {
             registered += 1
             if sites[site].monitors[point].instrumentAlarm[.offline] == nil { online += 1 }
         }

@@ -30,11 +30,13 @@ public enum RiskRuleID {
     public static let qualityOutOfRange = "QUALITY-out-of-range"
     public static let qualityBadQuality = "QUALITY-bad-quality"
     public static let quality = [qualityOffline, qualityFrozen, qualityOutOfRange, qualityBadQuality]
+    /// Exclusions as a whole: disabled points (停用) and units in maintenance.
+    public static let exclusions = "EXCLUSIONS"
 
     public static let dynamic = [red1, red2, red3, red4, red5, orange1, orange2, orange3, orange4, orange5,
                                  yellow1, yellow2, yellow3, yellow4, yellow5]
     public static let floors = [floorGasHolder, floorCastingWells, floorBlastFurnace, floorMajorHazard]
-    public static let all = dynamic + floors + [interlockSupervision] + quality
+    public static let all = dynamic + floors + [interlockSupervision, exclusions] + quality
 }
 
 /// Parameters of the risk rules. Defaults are §8's numbers.

@@ -79,6 +79,26 @@ public enum StepAction: Hashable, Sendable {
     case clear(step: String)
     /// A named instant with no action, to anchor windows (`mark: cast_window_open`).
     case mark
+    /// A setting the enterprise makes on the platform side (a unit into maintenance, a point
+    /// disabled); applied to the reference platform in lockstep runs.
+    case platform(PlatformAction)
+}
+
+/// Platform-side settings of an enterprise (RUN_STATUS maintenance, 停用 points).
+public enum PlatformAction: Hashable, Sendable {
+    /// The step's `equipment` goes into maintenance (`true`) or back into service (`false`).
+    case maintenance(Bool)
+    /// A point is disabled (`true`) or enabled again (`false`).
+    case pointDisabled(point: String, Bool)
+
+    public static let names = ["maintenance", "endMaintenance", "disablePoint", "enablePoint"]
+
+    public var name: String {
+        switch self {
+        case .maintenance(let on): on ? "maintenance" : "endMaintenance"
+        case .pointDisabled(_, let off): off ? "disablePoint" : "enablePoint"
+        }
+    }
 }
 
 /// Alarm severities and categories a target may raise.

@@ -25,7 +25,7 @@ struct TimelineParser {
     let reader: YAMLReader
     let scope: PlantScope
 
-    static let actionKeys = ["op", "fault", "sensor", "modbus", "network", "clear", "mark"]
+    static let actionKeys = ["op", "fault", "sensor", "modbus", "network", "platform", "clear", "mark"]
     static let timingKeys = ["name", "at", "after", "delay"]
     var sink: DiagnosticSink { reader.sink }
 
@@ -53,6 +53,7 @@ struct TimelineParser {
                 + Self.parameterNames(ProtocolFaultSchema.all, schemaName)
         case "network":
             keys += ["network", "duration", "plant"] + Self.parameterNames(NetworkFaultSchema.all, schemaName)
+        case "platform": keys += ["platform", "plant", "equipment", "point"]
         case "clear": keys += ["clear"]
         case "mark": keys += ["mark"]
         default:
@@ -77,14 +78,14 @@ struct TimelineParser {
         let kinds = actionKeysPresent(node)
         let kind = kinds.count == 1 ? kinds.first : nil
         var schemaName: String?
-        if let kind, case .mapping(let pairs) = node.value, kind != "clear", kind != "mark" {
+        if let kind, case .mapping(let pairs) = node.value, kind != "clear", kind != "mark", kind != "platform" {
             schemaName = pairs.first { $0.key.scalarText == kind }?.value.scalarText
         }
         let keys = allowedKeys(for: kind, schemaName: schemaName)
         guard let map = MapReader(node, what: "timeline step", keys: keys, reader: reader) else { return nil }
         if kinds.count != 1 {
             let found = kinds.isEmpty ? "none" : kinds.map { "'\($0)'" }.joined(separator: " and ")
-            sink.error(node.location, "expected exactly one of op, fault, sensor, modbus, network, clear or mark in timeline step, found \(found)")
+            sink.error(node.location, "expected exactly one of op, fault, sensor, modbus, network, platform, clear or mark in timeline step, found \(found)")
         }
         let isFault = kinds.contains("fault") || kinds.contains("sensor") || kinds.contains("modbus")
             || kinds.contains("network")
@@ -179,6 +180,8 @@ struct TimelineParser {
             guard let name = reader.choice(node, NetworkFaultSchema.all.map(\.name), what: "network fault"),
                   let schema = NetworkFaultSchema.named(name), let fault = schema.read(map, reader: reader) else { return }
             step.action = .networkFault(fault)
+        case "platform":
+            step.action = parsePlatform(node, map, step: step)
         case "clear":
             guard let target = reader.string(node, "the name of a fault step") else { return }
             step.clearTarget = (target, node.location)
@@ -186,6 +189,28 @@ struct TimelineParser {
         default:
             parseMark(node, into: &step)
         }
+    }
+
+    /// `platform: maintenance | endMaintenance` (with `equipment`) or `disablePoint | enablePoint`
+    /// (with `point`).
+    func parsePlatform(_ node: YNode, _ map: MapReader, step: RawStep) -> StepAction? {
+        guard let name = reader.choice(node, PlatformAction.names, what: "platform action") else { return nil }
+        if name.hasSuffix("aintenance") {
+            guard step.equipment != nil else {
+                if map.present("equipment") == nil { sink.error(node.location, "'\(name)' needs 'equipment' (the unit)") }
+                return nil
+            }
+            return .platform(.maintenance(name == "maintenance"))
+        }
+        guard let pointNode = map.present("point") else {
+            sink.error(node.location, "'\(name)' needs 'point'")
+            return nil
+        }
+        guard let point = reader.string(pointNode, "a point code"),
+              scope.check(point, in: scope.pointCodes(step.plant), what: "point", plant: step.plant,
+                          at: pointNode.location, sink: sink)
+        else { return nil }
+        return .platform(.pointDisabled(point: point, name == "disablePoint"))
     }
 
     /// `mark: true`, or `mark: <name>` which names the step when `name:` is absent.

@@ -79,6 +79,14 @@ extension Engine {
             for plant in plantIndices(step.plant) {
                 record(.mark, step: step, plant: plant, equipment: nil, name: step.name ?? "mark", into: &sink)
             }
+        case .platform(let action):
+            var point = ""
+            if case .pointDisabled(let code, _) = action { point = code }
+            for plant in plantIndices(step.plant) {
+                let unit = step.equipment.flatMap { id in plants[plant].equipment.firstIndex { $0.id == id } }
+                record(.platformAction, step: step, plant: plant, equipment: unit, name: action.name, detail: point,
+                       into: &sink)
+            }
         }
     }
 

@@ -20,6 +20,8 @@ public struct EngineEvent: Hashable, Sendable, Codable {
         case networkFaultEnded
         /// A `mark` step was reached.
         case mark
+        /// A platform-side setting (`platform:` step): maintenance on/off, a point disabled/enabled.
+        case platformAction
         // The plant's own reactions (PlantEvent kinds).
         case interlockTripped
         case interlockFailed

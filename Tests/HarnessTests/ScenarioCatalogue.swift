@@ -64,6 +64,7 @@ enum ScenarioCatalogue {
         case .networkFault(let fault): text = "network `\(fault)`"
         case .clear(let name): text = "clear `\(name)`"
         case .mark: text = "mark"
+        case .platform(let action): text = "platform: \(action.name)"
         }
         text = unqualified(text)
         if let equipment = step.equipment { text += " on \(equipment)" }

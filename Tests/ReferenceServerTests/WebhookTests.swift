@@ -40,9 +40,12 @@ import Testing
             try await Support.feedFlowLoss(platform)
             try await platform.advance(toMs: Support.t0 + 20 * 60_000)
             let deadline = Date().addingTimeInterval(10)
-            let expected = try platform.store.events(afterSeq: 0, limit: 10_000).count
+            let stored = try platform.store.events(afterSeq: 0, limit: 10_000)
+            let expected = stored.count, expectedGrades = stored.filter { $0.json.contains("\"gradeChanged\"") }.count
             while Date() < deadline {
-                if Self.decode(await inbox.all(), hook: "all").count >= expected { break }
+                let inboxNow = await inbox.all()
+                if Self.decode(inboxNow, hook: "all").count >= expected
+                    && Self.decode(inboxNow, hook: "grades").count >= expectedGrades { break }
                 try await Task.sleep(for: .milliseconds(100))
             }
             group.cancelAll()

@@ -40,3 +40,39 @@ import Testing
             == ["\(Self.s):55:46: error: expected a count of 0 or more, found '-1'"])
     }
 }
+
+/// `platform:` steps: maintenance of a unit, a point disabled.
+@Suite struct PlatformStepTests {
+    static let s = Fixtures.scenarioPath
+    static let anchor = "  - at: 30s\n    op: runSelfCheck"
+
+    func load(_ steps: String) -> (ScenarioSpec?, [String]) {
+        var files = Fixtures.files
+        files[Self.s] = Fixtures.scenario.replacingFirst(Self.anchor, with: Self.anchor + "\n" + steps)
+        let loader = Fixtures.loader(files)
+        return (try? loader.loadScenario(path: Self.s).spec, loader.validate(path: Self.s).map(\.description))
+    }
+
+    @Test func parsesTheFourActions() throws {
+        let (spec, diagnostics) = load("""
+              - { at: 1m, platform: maintenance, equipment: L1 }
+              - { at: 2m, platform: endMaintenance, equipment: L1 }
+              - { at: 3m, platform: disablePoint, point: MW_P_IN }
+              - { at: 4m, platform: enablePoint, point: MW_P_IN }
+            """)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let actions = try #require(spec).timeline.compactMap { step -> PlatformAction? in
+            if case .platform(let action) = step.action { return action } else { return nil }
+        }
+        #expect(actions == [.maintenance(true), .maintenance(false), .pointDisabled(point: "MW_P_IN", true),
+                            .pointDisabled(point: "MW_P_IN", false)])
+    }
+
+    @Test func reportsMissingTargetsAndTypos() {
+        #expect(load("  - { at: 1m, platform: maintenance }").1 == ["\(Self.s):37:25: error: 'maintenance' needs 'equipment' (the unit)"])
+        #expect(load("  - { at: 1m, platform: disablePoint, point: MW_P_INN }").1
+            == ["\(Self.s):37:46: error: unknown point 'MW_P_INN' (did you mean 'MW_P_IN'?)"])
+        #expect(load("  - { at: 1m, platform: maintenanse, equipment: L1 }").1
+            == ["\(Self.s):37:25: error: unknown platform action 'maintenanse' (did you mean 'maintenance'?)"])
+    }
+}

@@ -48,7 +48,7 @@ import Testing
         ("pump: mouldWater", "pump: mouldWatr",
          ["\(s):21:11: error: unknown pump 'mouldWatr' (did you mean 'mouldWater'?)"]),
         ("fault: pumpTrip", "fault: pumpTrip\n    sensor: stuck",
-         ["\(s):18:5: error: expected exactly one of op, fault, sensor, modbus, network, clear or mark in timeline step, found 'fault' and 'sensor'"]),
+         ["\(s):18:5: error: expected exactly one of op, fault, sensor, modbus, network, platform, clear or mark in timeline step, found 'fault' and 'sensor'"]),
         ("epoch: \"2024-05-01T08:00:00+08:00\"", "epoch: \"2024-05-01\"",
          ["\(s):10:8: error: expected an ISO 8601 time with offset like 2024-05-01T08:00:00+08:00, found '2024-05-01'"]),
         ("seed: 20240218", "seed: -1",
