@@ -8,6 +8,10 @@ extension Checker {
         if let error = history.firstError(atOrBefore: e.window.end), error.time >= e.window.start {
             return verdict(e, .error, observed: "\(error.source.rawValue) error at \(Fmt.time(error.time)): \(error.message ?? "unknown")", point: point)
         }
+        guard !history.records(.received).isEmpty else {
+            return verdict(e, .error, observed: "the target reports no reception counts (its observer has no readings "
+                + "source), so completeness cannot be judged", point: point)
+        }
         var expected = 0.0, received = 0
         var worst: (point: String, pct: Double)?
         for enterprise in history.enterprises where enterpriseMatches(e, enterprise.code) {

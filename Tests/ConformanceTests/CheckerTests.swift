@@ -170,7 +170,11 @@ enum Fixture {
 
     @Test func noCountsIsNeverAPass() {
         let e = Fixture.expect(.dataComplete(point: nil, minPct: 99), from: 0, to: 60)
-        #expect(Fixture.judge(e, [Self.plant]).outcome == .fail)
+        let unobservable = Fixture.judge(e, [Self.plant])
+        #expect(unobservable.outcome == .error)
+        #expect(unobservable.observed.contains("cannot be judged"))
+        let late = [HistoryRecord.received(at: Fixture.s(100), enterprise: "E1", counts: [10, 5])]
+        #expect(Fixture.judge(e, [Self.plant] + late).outcome == .fail, "counts exist, none in the window")
     }
 }
 
