@@ -54,15 +54,16 @@ public enum LockstepRun {
         }
         sink.flushCounts(at: engine.now)
         sink.history.append(.end(at: engine.now))
-        tee = sink.tee
+        if let back = sink.tee as? Tee { tee = back }
         return LockstepResult(history: sink.history, series: sink.series, samples: sink.samples, end: engine.now)
     }
 }
 
 /// The engine's sink in a lockstep run: feeds the core, counts what it received, keeps plot data,
 /// and turns engine events into history records.
-struct LockstepSink<Tee: TraceSink>: TraceSink {
-    var tee: Tee
+/// Not generic on purpose: unspecialised generic code reached the core through copies of it.
+struct LockstepSink: TraceSink {
+    var tee: any TraceSink
     var transport: LockstepTransport
     var delivered: [Sample] = []
     var core: ReferenceCore

@@ -21,9 +21,9 @@ extension ReferenceCore {
     mutating func evaluateGrade(site: Int, at time: SimInstant) {
         let rate = onlineRate(site: site)
         if rate * 100 < rules.risk.onlineOrangePct {
-            if sites[site].onlineBelowOrangeSince == nil { sites[site].onlineBelowOrangeSince = time }
+            if sites[site].onlineBelowOrangeSince == nil { writableStore().sites[site].onlineBelowOrangeSince = time }
         } else {
-            sites[site].onlineBelowOrangeSince = nil
+            writableStore().sites[site].onlineBelowOrangeSince = nil
         }
         let code = sites[site].code
         let evaluator = RiskEvaluator(
@@ -43,7 +43,7 @@ extension ReferenceCore {
             state.heldAt = time
             state.history.append(GradeChange(time: time, enterprise: code, from: nil, to: target, reasons: reasons))
             events.append(.gradeChanged(state.history[state.history.count - 1]))
-            sites[site].grade = state
+            writableStore().sites[site].grade = state
             return
         }
         if target >= current {
@@ -56,7 +56,7 @@ extension ReferenceCore {
             state.heldAt = time
             emit(&state, site: site, from: current, to: lower, reasons: why, at: time)
         }
-        sites[site].grade = state
+        writableStore().sites[site].grade = state
     }
 
     mutating func emit(_ state: inout GradeState, site: Int, from: RiskGrade, to: RiskGrade, reasons: [String],

@@ -14,8 +14,7 @@ extension ReferenceCore {
         clearInstrument(s: &s, point: point, .offline, at: time)
         guard dataIsSound(s: &s, point: point, time: time, value: value, quality: quality) else { return }
         s.monitors[point].lastGood = value
-        let spec = s.plant.points[point]
-        if spec.kind == .digital {
+        if s.shapes[point].kind == .digital {
             evaluateDigital(s: &s, point: point, time: time, value: value)
         } else {
             evaluateLimits(s: &s, point: point, time: time, value: value)
@@ -27,16 +26,16 @@ extension ReferenceCore {
     /// Bad quality, out of physical range and frozen value. Returns false (hazard evaluation
     /// suppressed) while any of them holds.
     mutating func dataIsSound(s: inout Site, point: Int, time: SimInstant, value: Double, quality: Quality) -> Bool {
-        let spec = s.plant.points[point]
+        let shape = s.shapes[point]
         if quality == .bad && rules.isEnabled(RiskRuleID.qualityBadQuality) {
             raiseInstrument(s: &s, point: point, .badQuality, value: value, at: time, message: "bad quality")
             return false
         }
         clearInstrument(s: &s, point: point, .badQuality, at: time)
         let checkRange = rules.isEnabled(RiskRuleID.qualityOutOfRange)
-        if checkRange && (!value.isFinite || value < spec.rangeMin || value > spec.rangeMax) {
+        if checkRange && (!value.isFinite || value < shape.rangeMin || value > shape.rangeMax) {
             raiseInstrument(s: &s, point: point, .outOfRange, value: value, at: time,
-                            message: "\(value) outside \(spec.rangeMin)…\(spec.rangeMax) \(spec.unit)")
+                            message: "\(value) outside \(shape.rangeMin)…\(shape.rangeMax) \(s.plant.points[point].unit)")
             s.monitors[point].inRangeSince = nil
             return false
         }
@@ -66,22 +65,22 @@ extension ReferenceCore {
     /// once back inside by the deadband). Each level is its own alarm: an escalation L → LL keeps
     /// L open and opens LL.
     mutating func evaluateLimits(s: inout Site, point: Int, time: SimInstant, value: Double) {
-        let spec = s.plant.points[point]
-        let config = s.config[point]
-        let conditionHolds = config.when == nil || s.holds(config.when)
+        let limits = s.shapes[point].limits
+        let conditionHolds = s.config[point].when == nil || s.holds(s.config[point].when)
         for level in AlarmLevel.limitLevels {
             guard let slot = level.limitIndex else { continue }
             let open = s.monitors[point].limitAlarm[slot]
-            let armed = !config.disabledLevels.contains(level)
-                && (conditionHolds || !config.conditionalLevels.contains(level))
-            guard armed, let limit = spec.limits.value(for: level) else {
+            let armed = !s.config[point].disabledLevels.contains(level)
+                && (conditionHolds || !s.config[point].conditionalLevels.contains(level))
+            guard armed, let limit = limits.value(for: level) else {
                 s.monitors[point].pendingSince[slot] = nil
                 if let open { clearLimit(s: &s, point: point, slot: slot, alarm: open, at: time) }
                 continue
             }
             let beyond = level.isLow ? value <= limit : value >= limit
             if let open {
-                let inside = level.isLow ? value > limit + config.deadband : value < limit - config.deadband
+                let deadband = s.config[point].deadband
+                let inside = level.isLow ? value > limit + deadband : value < limit - deadband
                 if inside { clearLimit(s: &s, point: point, slot: slot, alarm: open, at: time) }
                 continue
             }
@@ -91,9 +90,10 @@ extension ReferenceCore {
             }
             let since = s.monitors[point].pendingSince[slot] ?? time
             s.monitors[point].pendingSince[slot] = since
-            guard time - since >= config.onDelay else { continue }
+            guard time - since >= s.config[point].onDelay else { continue }
+            let code = s.plant.points[point].code
             let index = raise(s: &s, point: point, level: level, kind: nil, value: value, threshold: limit,
-                              at: time, message: "\(spec.code) \(value) \(level.isLow ? "≤" : "≥") \(level.rawValue) \(limit)")
+                              at: time, message: "\(code) \(value) \(level.isLow ? "≤" : "≥") \(level.rawValue) \(limit)")
             s.monitors[point].limitAlarm[slot] = index
             if level == .ll || level == .hh { startSupervision(s: &s, point: point, alarm: index, at: time) }
         }
@@ -108,8 +108,7 @@ extension ReferenceCore {
 
     /// A digital point at the value its limit marks (`H 1`, `L 0`, `HH 1`) → DI, kind = that limit.
     mutating func evaluateDigital(s: inout Site, point: Int, time: SimInstant, value: Double) {
-        let spec = s.plant.points[point]
-        guard let (level, alarmValue) = spec.limits.digitalAlarm else { return }
+        guard let (level, alarmValue) = s.shapes[point].limits.digitalAlarm else { return }
         let open = s.monitors[point].digitalAlarm
         guard value == alarmValue else {
             s.monitors[point].digitalPendingSince = nil
@@ -124,6 +123,7 @@ extension ReferenceCore {
         let since = s.monitors[point].digitalPendingSince ?? time
         s.monitors[point].digitalPendingSince = since
         guard time - since >= s.config[point].onDelay else { return }
+        let spec = s.plant.points[point]
         let label = spec.states.indices.contains(Int(value)) ? spec.states[Int(value)] : "\(value)"
         let index = raise(s: &s, point: point, level: .di, kind: level.rawValue, value: value,
                           threshold: alarmValue, at: time, limit: level, message: "\(spec.code) = \(label)")

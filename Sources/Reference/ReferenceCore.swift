@@ -32,7 +32,11 @@ public struct ReferenceCore: Sendable {
     public let start: SimInstant
     public internal(set) var now: SimInstant
     public internal(set) var events: [ReferenceEvent] = []
-    var sites: [Site]
+    /// The sites, behind a class so that one can be mutated in place while the core's log and
+    /// events are mutated too (no copy of a site per sample); copied on write, so a copied core
+    /// (the platform applies inputs to a copy and keeps it only once stored) never shares a change.
+    var store: SiteStore
+    var sites: [Site] { store.sites }
     var siteIndex: [String: Int] = [:]
     var log = AlarmLog()
     var nextEvaluation: SimInstant
@@ -43,8 +47,8 @@ public struct ReferenceCore: Sendable {
         self.rules = rules
         self.start = start
         now = start
-        sites = plants.map { Site(plant: $0, rules: rules) }
-        for (i, site) in sites.enumerated() { siteIndex[site.code] = i }
+        store = SiteStore(plants.map { Site(plant: $0, rules: rules) })
+        for (i, site) in store.sites.enumerated() { siteIndex[site.code] = i }
         nextEvaluation = start
         nextOfflineCheck = start
     }
@@ -69,10 +73,8 @@ public struct ReferenceCore: Sendable {
         runTimers(before: time)
         let at = max(time, now)
         now = at
-        var s = Site.placeholder
-        swap(&s, &sites[site])  // work on a uniquely held site: no copies on the hot path
-        process(s: &s, point: point, time: at, value: value, quality: quality)
-        swap(&s, &sites[site])
+        let store = writableStore()
+        process(s: &store.sites[site], point: point, time: at, value: value, quality: quality)
     }
 
     /// Runs the timers up to and including `time`: offline checks, interlock deadlines, grade evaluations.
@@ -109,14 +111,16 @@ public struct ReferenceCore: Sendable {
     /// Puts an equipment unit into maintenance (RUN_STATUS) or back; from now on its alarms are excluded.
     public mutating func setMaintenance(enterprise: String, equipment: String, _ on: Bool) throws(ReferenceError) {
         guard let site = siteIndex[enterprise] else { throw ReferenceError("unknown enterprise \(enterprise)") }
-        if on { sites[site].maintenance.insert(equipment) } else { sites[site].maintenance.remove(equipment) }
+        let store = writableStore()
+        if on { store.sites[site].maintenance.insert(equipment) } else { store.sites[site].maintenance.remove(equipment) }
     }
 
     /// Disables (停用) or re-enables a point; from now on its alarms are excluded.
     public mutating func setPointDisabled(enterprise: String, point: String, _ disabled: Bool) throws(ReferenceError) {
         guard let site = siteIndex[enterprise] else { throw ReferenceError("unknown enterprise \(enterprise)") }
         guard sites[site].index[point] != nil else { throw ReferenceError("unknown point \(point) of \(enterprise)") }
-        if disabled { sites[site].disabledPoints.insert(point) } else { sites[site].disabledPoints.remove(point) }
+        let store = writableStore()
+        if disabled { store.sites[site].disabledPoints.insert(point) } else { store.sites[site].disabledPoints.remove(point) }
     }
 
     // MARK: timers
@@ -149,15 +153,27 @@ public struct ReferenceCore: Sendable {
 
     /// Offline points and interlock deadlines.
     mutating func checkTimers(at time: SimInstant, offline: Bool) {
-        for site in sites.indices where offline || !sites[site].supervisions.isEmpty {
-            var s = Site.placeholder
-            swap(&s, &sites[site])
+        let store = writableStore()
+        for site in store.sites.indices where offline || !store.sites[site].supervisions.isEmpty {
             if offline {
-                checkOffline(s: &s, at: time)
-                noteWindows(s: &s, at: time)
+                checkOffline(s: &store.sites[site], at: time)
+                noteWindows(s: &store.sites[site], at: time)
             }
-            checkSupervisions(s: &s, at: time)
-            swap(&s, &sites[site])
+            checkSupervisions(s: &store.sites[site], at: time)
         }
     }
+
+    /// The site store, copied first if another core shares it. Callers hold the result only while
+    /// they mutate sites; nothing they call may ask for it again (a second holder would look like
+    /// sharing and force a copy).
+    mutating func writableStore() -> SiteStore {
+        if !isKnownUniquelyReferenced(&store) { store = SiteStore(store.sites) }
+        return store
+    }
+}
+
+/// The sites of a core (see `ReferenceCore.store`).
+final class SiteStore: @unchecked Sendable {
+    var sites: [Site]
+    init(_ sites: [Site]) { self.sites = sites }
 }

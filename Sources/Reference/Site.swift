@@ -6,6 +6,8 @@ struct Site: Sendable {
     let plant: ReferencePlant
     var code: String { plant.enterprise.code }
     let index: [String: Int]
+    /// What the per-sample checks read of each point, without its strings (no retains per sample).
+    let shapes: [PointShape]
     var config: [PointConfig]
     var monitors: [PointMonitor]
     var stateRules: [CompiledStateRule]
@@ -49,18 +51,14 @@ struct Site: Sendable {
         var alarm: Int?
     }
 
-    /// An empty site, swapped into the array while the real one is worked on in place.
-    static let placeholder = Site(
-        plant: ReferencePlant(
-            enterprise: Enterprise(code: "", name: "", nameEn: "", industry: .steel, regionCode: "", regionName: ""),
-            points: [], interlocks: [], equipment: []),
-        rules: ReferenceRules())
-
     init(plant: ReferencePlant, rules: ReferenceRules) {
         self.plant = plant
         var index: [String: Int] = [:]
         for (i, point) in plant.points.enumerated() { index[point.code] = i }
         self.index = index
+        shapes = plant.points.map {
+            PointShape(kind: $0.kind, rangeMin: $0.rangeMin, rangeMax: $0.rangeMax, limits: $0.limits)
+        }
         let code = plant.enterprise.code
         maintenance = Set(plant.equipment.map(\.id).filter { id in
             rules.exclusions.maintenance.contains { $0.matches(enterprise: code, id) }
@@ -154,8 +152,21 @@ struct Site: Sendable {
 
     func holds(_ condition: Condition?) -> Bool {
         guard let condition else { return true }
-        return condition.holds { reading($0) }
+        return Self.holds(condition, index: index, monitors: monitors)
     }
+
+    /// Captures the two arrays, not the whole site (a capture of `self` copied the site).
+    static func holds(_ condition: Condition, index: [String: Int], monitors: [PointMonitor]) -> Bool {
+        condition.holds { code in index[code].flatMap { monitors[$0].lastGood } }
+    }
+}
+
+/// A point's numbers (kind, range, limits) as the per-sample checks read them.
+struct PointShape: Sendable {
+    var kind: PointKind
+    var rangeMin: Double
+    var rangeMax: Double
+    var limits: Limits
 }
 
 /// Resolves rule point names to the codes of one enterprise.

@@ -4,11 +4,13 @@ import Foundation
 struct BenchModbusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "modbus",
-        abstract: "Our Modbus slave vs a plain C libmodbus select-loop server under the same load generator.",
+        abstract: "Our Modbus slave vs a plain C libmodbus server and a pymodbus server under the same load.",
         discussion: """
-            Both servers serve 200 holding registers on one core (taskset -c 0); the load generator (a libmodbus
-            client, one thread per connection, reading 125 holding registers in a loop; Tools/modbus-bench) runs on
-            the other core. Prints req/s, p50/p99 latency and our/baseline ratio per connection count.
+            Every server serves 200 holding registers on one core (taskset -c 0): ours (`tundish slave`), a plain C
+            libmodbus select-loop server, and an asyncio pymodbus server (Debian's python3-pymodbus); the load
+            generator (a libmodbus client, one thread per connection, reading 125 holding registers in a loop;
+            Tools/modbus-bench) runs on the other core. Prints req/s, p50/p99 latency and the ratios per connection
+            count.
             """)
 
     @Option(help: "Connection counts, comma separated.")
@@ -20,6 +22,9 @@ struct BenchModbusCommand: ParsableCommand {
     @Option(help: "Measurements per point; the median is reported.")
     var repeats: Int = 3
 
+    @Flag(help: "Leave out the pymodbus baseline.")
+    var noPymodbus = false
+
     func run() throws {
         let counts = connections.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         let tools = try BenchTools.build()
@@ -28,16 +33,21 @@ struct BenchModbusCommand: ParsableCommand {
         defer { ours.stop() }
         let baseline = try BenchServer.start([tools.baselineServer, "0", "200"])
         defer { baseline.stop() }
+        let python = noPymodbus ? nil
+            : try BenchServer.start(["/usr/bin/python3", "Tools/modbus-bench/pymodbus_server.py", "0", "200"])
+        defer { python?.stop() }
         print("bench modbus: read 125 holding registers, \(seconds) s × \(repeats) per point, server on cpu 0, client on cpu 1")
         print(BenchRow.header)
         for count in counts {
-            // Interleaved (ours, C, ours, C, …) so drift in the machine's speed hits both alike.
-            var a: [LoadResult] = [], b: [LoadResult] = []
+            // Interleaved (ours, C, pymodbus, ours, …) so drift in the machine's speed hits all alike.
+            var a: [LoadResult] = [], b: [LoadResult] = [], c: [LoadResult] = []
             for _ in 0..<max(1, repeats) {
                 a.append(try measure(port: ours.port, connections: count, loadgen: tools.loadgen))
                 b.append(try measure(port: baseline.port, connections: count, loadgen: tools.loadgen))
+                if let python { c.append(try measure(port: python.port, connections: count, loadgen: tools.loadgen)) }
             }
-            print(BenchRow(connections: count, ours: Self.median(a), baseline: Self.median(b)).line)
+            print(BenchRow(connections: count, ours: Self.median(a), baseline: Self.median(b),
+                           python: c.isEmpty ? nil : Self.median(c)).line)
         }
     }
 
@@ -78,16 +88,26 @@ struct BenchRow {
     var connections: Int
     var ours: LoadResult
     var baseline: LoadResult
+    var python: LoadResult?
 
     static let header =
-        "| connections | tundish req/s | p50 µs | p99 µs | errors | C libmodbus req/s | p50 µs | p99 µs | errors (connected) | ratio |\n"
-        + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        "| connections | tundish req/s | p50 µs | p99 µs | errors | C libmodbus req/s | p50 µs | p99 µs | errors (connected) "
+        + "| pymodbus req/s | p50 µs | p99 µs | errors (connected) | ×C | ×pymodbus |\n"
+        + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+
+    static func ratio(_ a: LoadResult, _ b: LoadResult?) -> String {
+        guard let b else { return "–" }
+        return b.requestsPerSecond > 0 ? String(format: "%.2f", a.requestsPerSecond / b.requestsPerSecond) : "∞"
+    }
+
+    static func cells(_ r: LoadResult?, connected: Bool) -> String {
+        guard let r else { return "– | – | – | –" }
+        let errors = connected ? "\(r.errors) (\(r.connected))" : "\(r.errors)"
+        return String(format: "%.0f | %.0f | %.0f | ", r.requestsPerSecond, r.p50Us, r.p99Us) + errors
+    }
 
     var line: String {
-        let ratio = baseline.requestsPerSecond > 0 ? String(format: "%.2f", ours.requestsPerSecond / baseline.requestsPerSecond) : "∞"
-        return String(
-            format: "| %d | %.0f | %.0f | %.0f | %d | %.0f | %.0f | %.0f | %d (%d) | %@ |", connections,
-            ours.requestsPerSecond, ours.p50Us, ours.p99Us, ours.errors, baseline.requestsPerSecond, baseline.p50Us,
-            baseline.p99Us, baseline.errors, baseline.connected, ratio)
+        "| \(connections) | \(Self.cells(ours, connected: false)) | \(Self.cells(baseline, connected: true)) | "
+            + "\(Self.cells(python, connected: true)) | \(Self.ratio(ours, baseline)) | \(Self.ratio(ours, python)) |"
     }
 }

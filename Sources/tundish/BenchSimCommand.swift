@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import Harness
 import PlantModel
+import Reference
 import Scenario
 import SimCore
 import Simulation
@@ -22,6 +24,9 @@ struct BenchSimCommand: ParsableCommand {
     @Option(help: "Seed.")
     var seed: UInt64 = 1
 
+    @Flag(help: "Run in lockstep with the reference platform (alarms, grading, history), as `tundish run` does.")
+    var reference = false
+
     func run() throws {
         let loader = ScenarioLoader(reader: FileSourceReader())
         var configs: [PlantConfig] = []
@@ -34,19 +39,28 @@ struct BenchSimCommand: ParsableCommand {
         let spec = Self.benchScenario(hours: hours, plants: configs)
         var timings: [Double] = []
         var result = CountingTrace()
+        var historyRecords = 0
+        let rules = try RulesLoading.load(nil, disabling: []).0
         for _ in 0..<max(1, repeats) {
-            var engine = Engine(spec: spec, plantConfigs: configs, seed: seed)
             var trace = CountingTrace()
             let clock = ContinuousClock()
             let started = clock.now
-            engine.run(into: &trace)
+            if reference {
+                let loaded = LoadedScenario(spec: spec, plants: configs, digest: "bench")
+                let run = LockstepRun.run(loaded, rules: rules, seed: seed, tee: &trace)
+                historyRecords = run.history.count
+            } else {
+                var engine = Engine(spec: spec, plantConfigs: configs, seed: seed)
+                engine.run(into: &trace)
+            }
             let elapsed = clock.now - started
             timings.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
             result = trace
         }
         let median = timings.sorted()[timings.count / 2]
         let points = configs.map { Plant(config: $0).points.count }.reduce(0, +)
-        print("bench sim: \(String(format: "%g", hours)) h of plant time, \(configs.count) plants, \(points) points, step \(spec.step)")
+        print("bench sim: \(String(format: "%g", hours)) h of plant time, \(configs.count) plants, \(points) points, step \(spec.step)"
+            + (reference ? ", in lockstep with the reference platform (\(historyRecords) history records)" : ""))
         print("  samples        \(result.samples)")
         print("  events         \(result.events) (interlock trips \(result.interlockTrips))")
         print("  wall (median)  \(String(format: "%.3f", median)) s over \(timings.count) runs")

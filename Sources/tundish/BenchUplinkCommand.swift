@@ -165,10 +165,15 @@ struct LoadGenerator {
 }
 
 enum BenchMemory {
+    /// Current resident set (VmRSS) of this process, MiB.
+    static func currentRSSMiB() -> Int { statusField("VmRSS:") }
+
     /// Peak resident set (VmHWM) of this process, MiB.
-    static func peakRSSMiB() -> Int {
+    static func peakRSSMiB() -> Int { statusField("VmHWM:") }
+
+    static func statusField(_ name: String) -> Int {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name) })
         else { return -1 }
         let kb = Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
         return kb / 1024

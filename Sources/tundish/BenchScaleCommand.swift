@@ -1,0 +1,115 @@
+import ArgumentParser
+import CModbus
+import Foundation
+import Harness
+import Logging
+import ModbusServer
+import PlantModel
+import Scenario
+import SimCore
+import Simulation
+import Uplink
+
+struct BenchScaleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scale",
+        abstract: "Many enterprises in one process: each its own Modbus unit id and uplink identity, on wall time.",
+        discussion: """
+            Builds N enterprises from the shipped plant files (alternating steel and aluminium; own enterprise code,
+            unit id 1…N on one port, region among 横州市/江南区/邕宁区), runs them for --seconds of wall time at
+            --speed with the Modbus slave and the uplink (spool + sender) to a loopback sink, reads every unit over
+            Modbus, and reports samples/s, readings delivered and the memory per enterprise (RSS growth ÷ N).
+            """)
+
+    @Option(help: "Enterprises (≤ 247: one Modbus unit id each).") var enterprises: Int = 200
+    @Option(help: "Wall seconds to run.") var seconds: Double = 20
+    @Option(help: "Plant seconds per wall second.") var speed: Double = 1
+
+    func run() async throws {
+        guard (1...247).contains(enterprises) else { throw ValidationError("--enterprises must be 1…247") }
+        let baseMiB = BenchMemory.currentRSSMiB()
+        let files = try Self.plantFiles(enterprises)
+        let spec = BenchSimCommand.benchScenario(hours: seconds * speed / 3600 + 0.01, plants: files.map(\.config))
+        let setup = SlaveSetup(
+            engine: Engine(spec: spec, plantConfigs: files.map(\.config), seed: 1), layouts: files.map(\.modbus),
+            ports: files.map { _ in nil }, protocolFaults: .init(), digest: "bench")
+        let endpoints = try setup.endpoints(host: "127.0.0.1", port: 0)
+        let server = ModbusSlaveServer(configuration: .init(endpoints: endpoints.list))
+        try server.start()
+        defer { server.stop() }
+        let counter = SinkCounter(tracker: LatencyTracker())
+        let (sinkPort, sinkTask) = try await BenchSink.start(counter: counter)
+        let spoolDir = FileManager.default.temporaryDirectory.appendingPathComponent("tundish-scale-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: spoolDir) }
+        let spool = try Spool(directory: spoolDir, limitBytes: 8 << 30)
+        var quiet = Logger(label: "bench")
+        quiet.logLevel = .error
+        let sender = UplinkSender(spool: spool, configuration: .init(baseURL: "http://127.0.0.1:\(sinkPort)"), logger: quiet)
+        let senderTask = Task { await sender.run() }
+        let plants = setup.engine.plants
+        let pipeline = UplinkPipeline(plants: plants, equipment: [], epochUnixMs: 0, spool: spool)
+        let clock = PlantTimeBox()
+        let port = server.boundPorts.first ?? 0
+        let builtMiB = BenchMemory.currentRSSMiB()
+        let started = Date()
+        let samples = try await SlaveCommand.onThread { [seconds, speed] in
+            var engine = setup.engine
+            var sink = try SlaveTraceSink(directory: nil, plants: plants, uplink: pipeline, clock: clock)
+            var counting = 0
+            let stopAt = Date().addingTimeInterval(seconds)
+            PacedRunner(speed: speed).run(&engine, sink: &sink, shouldStop: { Date() >= stopAt }) { engine in
+                server.publish(time: engine.now, units: endpoints.values(engine))
+            }
+            counting = engine.plants.reduce(0) { $0 + $1.points.count } * Int(engine.now.seconds)
+            sink.close(at: engine.now)
+            return counting
+        }
+        let elapsed = Date().timeIntervalSince(started)
+        let answering = Self.readEveryUnit(port: port, units: enterprises)
+        _ = await sender.drain(timeout: .seconds(60))
+        senderTask.cancel()
+        sinkTask.cancel()
+        let endMiB = BenchMemory.currentRSSMiB()
+        let points = plants.reduce(0) { $0 + $1.points.count }
+        print("bench scale: \(enterprises) enterprises, \(points) points, \(Int(seconds)) s wall at speed \(speed)")
+        print("  Modbus units answering   \(answering) of \(enterprises) (port \(port))")
+        print(String(format: "  point-seconds simulated  %d (%.0f/s)", samples, Double(samples) / elapsed))
+        print("  readings delivered       \(await counter.readings)")
+        print("  RSS                      \(baseMiB) MiB at start, \(builtMiB) MiB built, \(endMiB) MiB after the run")
+        print(String(format: "  memory per enterprise    %.2f MiB", Double(endMiB - baseMiB) / Double(enterprises)))
+    }
+
+    /// N enterprises from the two shipped plant files, each with its own code, unit id and region.
+    static func plantFiles(_ count: Int) throws -> [PlantFile] {
+        let loader = ScenarioLoader(reader: FileSourceReader())
+        var templates: [PlantFile] = []
+        for path in ["Scenarios/plants/steel-works.yaml", "Scenarios/plants/aluminium-casting.yaml"] {
+            do { templates.append(try loader.loadPlantFile(path: path)) } catch { throw CLIError(error.description) }
+        }
+        let regions = [("450181", "横州市"), ("450105", "江南区"), ("450109", "邕宁区")]
+        return (0..<count).map { i in
+            var file = templates[i % 2]
+            let region = regions[i % 3]
+            file.config.enterprise.code = region.0 + String(format: "%04d", i + 1) + (i % 2 == 0 ? "GT" : "AL")
+            file.config.enterprise.regionCode = region.0
+            file.config.enterprise.regionName = region.1
+            file.modbus.unitId = UInt8(i + 1)
+            return file
+        }
+    }
+
+    /// Reads two holding registers from every unit id; returns how many answered.
+    static func readEveryUnit(port: UInt16, units: Int) -> Int {
+        guard let context = modbus_new_tcp("127.0.0.1", Int32(port)) else { return 0 }
+        defer { modbus_free(context) }
+        guard modbus_connect(context) == 0 else { return 0 }
+        defer { modbus_close(context) }
+        var answered = 0
+        var registers = [UInt16](repeating: 0, count: 2)
+        for unit in 1...units {
+            modbus_set_slave(context, Int32(unit))
+            if modbus_read_registers(context, 0, 2, &registers) == 2 { answered += 1 }
+        }
+        return answered
+    }
+}
