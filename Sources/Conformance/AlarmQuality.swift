@@ -50,16 +50,25 @@ public struct AlarmQuality: Hashable, Sendable, Codable {
         let end = history.end ?? SimInstant.start + duration
         let standing = hazard.filter { $0.clearedAt == nil && end - $0.raisedAt >= .ms(settings.standingAfterMs) }
         let checker = Checker(history: history)
-        var asked: [String?: [(AlarmMatch, Expectation)]] = [:]
-        for e in expectations {
+        // Alarm expectations by the point they name (nil: any point), as indices: no copies per alarm.
+        var asked: [String?: [Int]] = [:]
+        for (i, e) in expectations.enumerated() {
             switch e.kind {
-            case .alarmRaised(let m), .alarmCleared(let m): asked[m.point, default: []].append((m, e))
+            case .alarmRaised(let m), .alarmCleared(let m): asked[m.point, default: []].append(i)
             default: break
             }
         }
+        let anyPoint = asked[nil] ?? []
+        func isAsked(_ alarm: History.Alarm, _ indices: [Int]) -> Bool {
+            indices.contains { i in
+                switch expectations[i].kind {
+                case .alarmRaised(let m), .alarmCleared(let m): checker.matches(alarm, m, expectations[i])
+                default: false
+                }
+            }
+        }
         let unexpected = hazard.filter { alarm in
-            let candidates = (asked[alarm.point] ?? []) + (asked[nil] ?? [])
-            return !candidates.contains { checker.matches(alarm, $0.0, $0.1) }
+            !(isAsked(alarm, asked[alarm.point] ?? []) || isAsked(alarm, anyPoint))
         }
         return AlarmQuality(
             hazardAlarms: hazard.count, instrumentAlarms: history.alarms.count - hazard.count,
@@ -91,10 +100,15 @@ public struct AlarmQuality: Hashable, Sendable, Codable {
     }
 
     static func chattering(_ alarms: [History.Alarm], _ settings: Settings) -> [String] {
-        var byKey: [String: [Int64]] = [:]
-        for alarm in alarms { byKey["\(alarm.enterprise)/\(alarm.point)/\(alarm.level)", default: []].append(alarm.raisedAt.milliseconds) }
-        return byKey.keys.sorted().filter { key in
-            maxInWindow(byKey[key] ?? [], windowMs: settings.chatterWindowMs) >= settings.chatterCount
+        struct Key: Hashable { var enterprise, point, level: String }
+        var byKey: [Key: [Int64]] = [:]
+        for alarm in alarms {
+            byKey[Key(enterprise: alarm.enterprise, point: alarm.point, level: alarm.level), default: []]
+                .append(alarm.raisedAt.milliseconds)
         }
+        return byKey.compactMap { key, times in
+            maxInWindow(times, windowMs: settings.chatterWindowMs) >= settings.chatterCount
+                ? "\(key.enterprise)/\(key.point)/\(key.level)" : nil
+        }.sorted()
     }
 }

@@ -30,7 +30,11 @@ public struct History: Sendable {
         public var periodsMs: [Int64]
     }
 
-    public private(set) var records: [HistoryRecord]
+    /// The records as given, and their time order (indices into `raw`).
+    let raw: [HistoryRecord]
+    let order: [Int]
+    /// Every record in time order (materialised on demand: the judging works from the indexes).
+    public var records: [HistoryRecord] { order.map { raw[$0] } }
     /// Alarms in the order raised.
     public private(set) var alarms: [Alarm] = []
     /// Grade changes per enterprise, oldest first.
@@ -55,11 +59,16 @@ public struct History: Sendable {
     private(set) var byType: [HistoryRecord.Kind: [HistoryRecord]] = [:]
 
     public init(_ records: [HistoryRecord]) {
+        raw = records
         let inOrder = zip(records, records.dropFirst()).allSatisfy { $0.t <= $1.t }
-        self.records = inOrder ? records
-            : records.enumerated().sorted { ($0.element.t, $0.offset) < ($1.element.t, $1.offset) }.map(\.element)
+        // Sort (time, position) keys, never the records themselves (large structs).
+        order = inOrder ? Array(records.indices)
+            : records.indices.map { (t: records[$0].t, i: $0) }.sorted { ($0.t, $0.i) < ($1.t, $1.i) }.map(\.i)
+        let raised = records.reduce(0) { $0 + ($1.type == .alarmRaised ? 1 : 0) }
         var alarmIndex: [String: Int] = [:]
-        for record in self.records { index(record, alarmIndex: &alarmIndex) }
+        alarmIndex.reserveCapacity(raised)
+        alarms.reserveCapacity(raised)
+        for i in order { index(records[i], alarmIndex: &alarmIndex) }
     }
 
     private mutating func index(_ record: HistoryRecord, alarmIndex: inout [String: Int]) {
@@ -106,7 +115,7 @@ public struct History: Sendable {
 
     /// Records of one type, optionally of one enterprise, in time order.
     public func records(_ type: HistoryRecord.Kind, enterprise: String? = nil) -> [HistoryRecord] {
-        let all = byType[type] ?? records.filter { $0.type == type }
+        let all = byType[type] ?? order.compactMap { raw[$0].type == type ? raw[$0] : nil }
         return enterprise == nil ? all : all.filter { $0.enterprise == enterprise }
     }
 
