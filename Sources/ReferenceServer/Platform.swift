@@ -44,9 +44,16 @@ public actor Platform {
         _ = core.drainEvents()
         if !inputs.isEmpty {
             hasInputs = true
-            anchor = (core.now.milliseconds, Int64((Date().timeIntervalSince1970 * 1000).rounded()))
+            // The clock stands still for a grace period after a restart: what the gateways spooled
+            // while the platform was down arrives first and is filed at its own times, not at a
+            // clock that ran on meanwhile (Tools/chaos: docs/reliability.md).
+            anchor = (core.now.milliseconds, Int64((Date().timeIntervalSince1970 * 1000).rounded()) + Self.restartGraceMs)
         }
     }
+
+    /// Wall time after a restart before the clock runs on by itself (longer than the sender's
+    /// 5 s backoff cap); any input ends it at once.
+    public static let restartGraceMs: Int64 = 10_000
 
     /// Moves the clock on by the wall time elapsed since the latest input (nothing before the first).
     public func tick(wallMs: Int64) throws {

@@ -63,10 +63,16 @@ public final class Spool: @unchecked Sendable {
         self.acks = acks
     }
 
+    /// The complete lines of a log. A torn last line (a crash or a full disk mid-write: no final
+    /// newline) is cut off the file, so that it is neither read (a torn `15` is not seq `1`) nor
+    /// glued to the next line appended (which would then be unreadable and lost on the next start).
     static func readLines(_ path: String) -> [String] {
         guard let data = FileManager.default.contents(atPath: path) else { return [] }
-        // A torn last line (a crash mid-write) is ignored: it was never acknowledged as queued.
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        let complete = data.lastIndex(of: UInt8(ascii: "\n")).map { data.index(after: $0) } ?? data.startIndex
+        if complete < data.endIndex {
+            truncate(path, off_t(complete - data.startIndex))
+        }
+        return String(decoding: data[data.startIndex..<complete], as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
     /// Appends and syncs one batch; throws `Full` past the limit.

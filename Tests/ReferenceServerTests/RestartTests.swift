@@ -36,4 +36,28 @@ import Testing
         #expect(try await !platform.ingest(try Support.second(1), batchId: "gw-1"))
         #expect(await platform.now == Support.t0)
     }
+
+    /// After a restart the wall clock does not move the platform's time on before the gateways'
+    /// backlog arrived (Tools/chaos found resent readings filed later than their own time).
+    @Test func aRestartedClockWaitsForTheBacklog() async throws {
+        let path = Support.temporaryPath("platform.sqlite")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            let platform = try Support.platform(path: path)
+            for s in 0..<10 { try await platform.ingest(try Support.second(s)) }
+        }
+        let reopened = try Support.platform(path: path)
+        let last = Support.t0 + 9_000
+        #expect(await reopened.now == last)
+        let wall = Int64((Date().timeIntervalSince1970 * 1000).rounded())
+        try await reopened.tick(wallMs: wall + 3_000)
+        #expect(await reopened.now == last, "the clock ran on before the backlog arrived")
+        // The backlog is filed at its own times; the clock then runs on from the newest of them.
+        try await reopened.ingest(try Support.second(10))
+        #expect(await reopened.latestReadings(of: Support.code).allSatisfy { $0.time?.milliseconds == Support.t0 + 10_000 })
+        // With no input at all, the clock runs on again once the grace is over.
+        let idle = try Support.platform(path: path)
+        try await idle.tick(wallMs: wall + 15_000)
+        #expect(await idle.now > Support.t0 + 10_000)
+    }
 }
