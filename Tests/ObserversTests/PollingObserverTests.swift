@@ -49,7 +49,7 @@ actor EventFeed {
         var poll = TargetSpec.Poll(url: "http://127.0.0.1:\(port)/api/v1/events?limit=\(limit)")
         poll.cursor = .reference
         poll.intervalMs = 20
-        poll.timeoutMs = 1000
+        poll.timeoutMs = 20_000  // generous: the suite runs many tests at once on two cores
         let mapper = EventMapper(EventMapping(), epochUnixMs: EventMapperTests.epoch, timeMap: EventMapperTests.timeMap)
         return PollingObserver(poll, mapper: mapper, wallClock: { EventMapperTests.timeMap.wallStartMs + 500 })
     }
