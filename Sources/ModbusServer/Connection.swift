@@ -1,3 +1,5 @@
+import ModbusMap
+
 /// One client connection: its socket, the bytes received but not yet framed, and replies
 /// waiting for their send time (delay and split-frame faults).
 final class Connection {
@@ -23,12 +25,11 @@ final class Connection {
     /// more bytes are needed. Throws on a header that cannot be resynchronised (protocol id ≠ 0,
     /// length outside 2…254).
     static func frameLength(_ bytes: UnsafeBufferPointer<UInt8>) throws(FrameError) -> Int? {
-        guard bytes.count >= 7 else { return nil }
-        let protocolId = Int(bytes[2]) << 8 | Int(bytes[3])
-        let length = Int(bytes[4]) << 8 | Int(bytes[5])
-        guard protocolId == 0 else { throw FrameError(reason: "protocol id \(protocolId) is not 0 (Modbus)") }
-        guard (2...254).contains(length) else { throw FrameError(reason: "MBAP length \(length) is outside 2…254") }
-        return bytes.count >= 6 + length ? 6 + length : nil
+        switch MBAPFraming.frameLength(bytes) {
+        case .complete(let length): return length
+        case .needMore: return nil
+        case .malformed(let reason): throw FrameError(reason: reason)
+        }
     }
 }
 

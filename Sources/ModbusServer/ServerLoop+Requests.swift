@@ -157,8 +157,13 @@ extension ServerLoop {
         _ frame: UnsafeBufferPointer<UInt8>, exception: ModbusException?, code: UInt8? = nil, on connection: Connection,
         delivery: [ProtocolFault]
     ) {
-        let value = UInt32(code ?? exception?.rawValue ?? 4)
+        let answer = ExceptionReply.frame(request: frame, code: code ?? exception?.rawValue ?? 4)
         stats.exceptions += 1
-        send(on: connection, delivery: delivery) { modbus_reply_exception(replyContext, frame.baseAddress, value) }
+        send(on: connection, delivery: delivery) {
+            // Encoded here, not by modbus_reply_exception: libmodbus 3.1.6 adds 0x80 to the function
+            // code (function 0x81 came back as 0x01, a malformed normal reply) and refuses codes ≥ 12.
+            let fd = modbus_get_socket(replyContext)
+            return answer.withUnsafeBytes { Int32(Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))) }
+        }
     }
 }

@@ -59,7 +59,7 @@ public struct APIRoutes: Sendable {
         api.get("regulator/regions") { _, _ in try JSONResponse.make(RegionSummary.make(await platform.regulatorView())) }
         api.get("events") { request, _ in
             let after = Int64(request.uri.queryParameters.get("afterSeq") ?? "") ?? 0
-            let limit = min(Int(request.uri.queryParameters.get("limit") ?? "") ?? 1000, 100_000)
+            let limit = try Self.limit(request.uri.queryParameters.get("limit"))
             let rows = try platform.store.events(afterSeq: after, limit: limit)
             let json = "{\"events\":[" + rows.map(\.json).joined(separator: ",") + "]}"
             return JSONResponse.raw(Data(json.utf8))
@@ -121,7 +121,7 @@ public struct APIRoutes: Sendable {
             throw APIError(.badRequest, "state: expected active, cleared, handled or unhandled, found '\(state)'")
         }
         let from = query.get("fromMs").flatMap(Int64.init), to = query.get("toMs").flatMap(Int64.init)
-        let limit = Int(query.get("limit") ?? "") ?? 1000
+        let limit = try Self.limit(query.get("limit"))
         let selected = await platform.alarms().filter { alarm in
             (query.get("enterprise").map { $0 == alarm.enterprise } ?? true)
                 && (query.get("point").map { $0 == alarm.point } ?? true)
@@ -131,6 +131,16 @@ public struct APIRoutes: Sendable {
                 && Self.matches(alarm, state: state)
         }
         return selected.prefix(limit).map(APIAlarm.init)
+    }
+
+    /// The `limit` query parameter: default 1000, at most 100,000; not a positive integer is 400
+    /// (found by Tools/fuzz: `limit=-1` crashed the platform on `prefix` of a negative length).
+    static func limit(_ text: String?) throws -> Int {
+        guard let text else { return 1000 }
+        guard let value = Int(text), value >= 1 else {
+            throw APIError(.badRequest, "limit: expected a positive integer, found '\(text.prefix(100))'")
+        }
+        return min(value, 100_000)
     }
 
     static func matches(_ alarm: AlarmRecord, state: String?) -> Bool {

@@ -4,6 +4,8 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks; results go to docs/performance.md with the command that produced them.",
-        subcommands: [BenchSimCommand.self, BenchModbusCommand.self, BenchUplinkCommand.self, BenchCheckCommand.self,
-                      BenchScaleCommand.self])
+        subcommands: [
+            BenchSimCommand.self, BenchModbusCommand.self, BenchUplinkCommand.self, BenchCheckCommand.self,
+            BenchScaleCommand.self, FuzzParserCommand.self,
+        ])
 }

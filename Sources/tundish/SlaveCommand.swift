@@ -70,6 +70,11 @@ struct SlaveCommand: AsyncParsableCommand {
     @Option(help: .hidden)
     var benchRegisters: Int?
 
+    /// Writes the register maps served (per unit: every binding's table, address, type, writable)
+    /// as JSON once listening; the Modbus fuzzer (Tools/fuzz) predicts answers from it.
+    @Option(help: .hidden)
+    var mapJson: String?
+
     func run() async throws {
         let (host, port) = try Self.parseListen(listen)
         if let registers = benchRegisters {
@@ -90,6 +95,7 @@ struct SlaveCommand: AsyncParsableCommand {
         server.log = { Console.error("modbus: \($0)") }
         try server.start()
         server.setFaultSchedule(setup.protocolFaults)
+        if let mapJson { try Self.writeMaps(endpoints.list, ports: server.boundPorts, to: mapJson) }
         Console.error(
             "tundish \(TundishVersion.current) · slave · seed \(setup.engine.seed) · digest \(setup.digest.prefix(16)) · "
                 + endpoints.summary(ports: server.boundPorts))
@@ -135,6 +141,24 @@ struct SlaveCommand: AsyncParsableCommand {
             thread.stackSize = 8 << 20
             thread.start()
         }
+    }
+
+    static func writeMaps(_ endpoints: [ModbusSlaveServer.Endpoint], ports: [UInt16], to path: String) throws {
+        let units: [[String: Any]] = zip(endpoints, ports).flatMap { endpoint, port in
+            endpoint.units.map { map -> [String: Any] in
+                let bindings = map.bindings.map { binding -> [String: Any] in
+                    [
+                        "table": binding.table.rawValue, "address": binding.address, "type": binding.type.rawValue,
+                        "writable": binding.writable, "role": binding.role.rawValue, "point": binding.point,
+                    ]
+                }
+                return ["port": Int(port), "unitId": Int(map.unitId), "bindings": bindings]
+            }
+        }
+        let data = try JSONSerialization.data(withJSONObject: ["units": units], options: [.sortedKeys])
+        let temporary = path + ".tmp"
+        try data.write(to: URL(fileURLWithPath: temporary))
+        _ = rename(temporary, path)
     }
 
     static func period(_ text: String, _ option: String) throws -> SimDuration {

@@ -39,6 +39,10 @@ import Testing
         ("write to read-only holding", [0x06, 0x00, 0x00, 0x00, 0x01], 0x02),
         ("coil value not 0/FF00", [0x05, 0x00, 0x00, 0x12, 0x34], 0x03),
         ("byte count mismatch", [0x10, 0x00, 0x00, 0x00, 0x02, 0x03, 0, 0, 0], 0x03),
+        // Found by Tools/fuzz: libmodbus adds 0x80 to the function code, so 0x81 came back as 0x01.
+        ("function 0x81 (exception range)", [0x81, 0x00, 0x00, 0x00, 0x01], 0x01),
+        ("function 0xFF", [0xFF], 0x01),
+        ("function 0x80 without data", [0x80], 0x01),
     ] as [(String, [UInt8], UInt8)])
     func answersTheRightException(name: String, pdu: [UInt8], code: UInt8) throws {
         let fixture = try ServerFixture()

@@ -29,6 +29,16 @@ import Testing
                 #expect(response.status == .badRequest)
                 #expect(String(buffer: response.body).contains("state: expected active"))
             }
+            // Found by Tools/fuzz: limit=-1 crashed the platform (prefix of a negative length).
+            for uri in ["/api/v1/alarms?limit=-1", "/api/v1/alarms?limit=0", "/api/v1/alarms?limit=x", "/api/v1/events?limit=-1"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .badRequest, "\(uri)")
+                    #expect(String(buffer: response.body).contains("limit: expected a positive integer"), "\(uri)")
+                }
+            }
+            try await client.execute(uri: "/api/v1/alarms?limit=1", method: .get) { response in
+                #expect(response.status == .ok)
+            }
             try await client.execute(uri: "/api/v1/enterprises", method: .get) { response in
                 let list = try #require(try json(response.body) as? [[String: Any]])
                 #expect(list.map { $0["code"] as? String } == [Support.code])
