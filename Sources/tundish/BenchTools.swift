@@ -69,8 +69,13 @@ final class BenchServer {
         return server
     }
 
+    /// SIGTERM, then SIGKILL after 2 s (an asyncio server may not stop on SIGTERM).
     func stop() {
+        guard process.isRunning else { return }
         process.terminate()
+        let deadline = Date().addingTimeInterval(2)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 }
