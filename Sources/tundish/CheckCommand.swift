@@ -12,23 +12,12 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "A run directory written by `tundish run`.")
     var runDirectory: String
 
-    @Option(help: "Also write JUnit XML here.")
-    var junit: String?
+    @OptionGroup var reports: ReportFiles
 
-    @Option(help: "Also write the JSON results here.")
-    var json: String?
 
-    @Option(help: "Also write the HTML report here.")
-    var html: String?
 
-    func run() throws {
-        do { try execute() } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            Console.error("error: \(error)")
-            throw ExitCode(2)  // a harness error, never a verdict
-        }
-    }
+
+    func run() throws { try HarnessErrors.exitCode2 { try execute() } }
 
     func execute() throws {
         let directory = try RunDirectory(path: runDirectory, create: false)
@@ -48,7 +37,7 @@ struct CheckCommand: ParsableCommand {
         let run = RunResult(
             tundishVersion: info.tundishVersion, seed: info.seed, mode: info.mode, target: info.target,
             shard: info.shard, startedAt: info.startedAt, replay: info.replay, scenarios: results)
-        try directory.writeReports(run, evidence: evidence, junit: junit, json: json, html: html)
+        try directory.writeReports(run, evidence: evidence, junit: reports.junit, json: reports.json, html: reports.html)
         print(TerminalSummary.render(run), terminator: "")
         if run.exitCode != 0 { throw ExitCode(run.exitCode) }
     }

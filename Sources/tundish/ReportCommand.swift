@@ -17,23 +17,12 @@ struct ReportMergeCommand: ParsableCommand {
     @Argument(help: "verdicts.json files of the shards.")
     var parts: [String]
 
-    @Option(help: "Write the merged JSON results here.")
-    var json: String?
+    @OptionGroup var reports: ReportFiles
 
-    @Option(help: "Write JUnit XML here.")
-    var junit: String?
 
-    @Option(help: "Write the HTML report here.")
-    var html: String?
 
-    func run() throws {
-        do { try execute() } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            Console.error("error: \(error)")
-            throw ExitCode(2)  // a harness error, never a verdict
-        }
-    }
+
+    func run() throws { try HarnessErrors.exitCode2 { try execute() } }
 
     func execute() throws {
         var results: [RunResult] = []
@@ -52,9 +41,9 @@ struct ReportMergeCommand: ParsableCommand {
         }
         let merged: RunResult
         do { merged = try RunResult.merged(results) } catch { throw CLIError(error.description) }
-        if let json { try RunDirectory.write(JSONReport.render(merged), toPath: json) }
-        if let junit { try RunDirectory.write(JUnitReport.render(merged), toPath: junit) }
-        if let html { try RunDirectory.write(HTMLReport.render(merged, evidence: evidence), toPath: html) }
+        if let json = reports.json { try RunDirectory.write(JSONReport.render(merged), toPath: json) }
+        if let junit = reports.junit { try RunDirectory.write(JUnitReport.render(merged), toPath: junit) }
+        if let html = reports.html { try RunDirectory.write(HTMLReport.render(merged, evidence: evidence), toPath: html) }
         print(TerminalSummary.render(merged), terminator: "")
         if merged.exitCode != 0 { throw ExitCode(merged.exitCode) }
     }

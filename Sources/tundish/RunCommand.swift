@@ -19,8 +19,10 @@ struct RunCommand: AsyncParsableCommand {
             `tundish check RUN_DIR` re-judges it.
             """)
 
-    @Argument(help: "Scenario files or folders (default: Scenarios).")
+    @Argument(help: "Scenario files or folders.")
     var paths: [String] = ["Scenarios"]
+
+    @OptionGroup var reports: ReportFiles
 
     @Option(help: "Target: 'reference' (embedded platform) or a target file (Scenarios/targets/*.yaml).")
     var target = "reference"
@@ -37,14 +39,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Run directory (default: runs/<UTC time>).")
     var out: String?
 
-    @Option(help: "Also write JUnit XML here.")
-    var junit: String?
 
-    @Option(help: "Also write the JSON results here.")
-    var json: String?
 
-    @Option(help: "Also write the HTML report here.")
-    var html: String?
 
     @Option(help: "Live modes: wall seconds to wait at the end for the uplink spool to drain.")
     var drainTimeout: Double = 30
@@ -61,14 +57,7 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "No progress lines.")
     var quiet = false
 
-    func run() async throws {
-        do { try await execute() } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            Console.error("error: \(error)")
-            throw ExitCode(2)  // a harness error, never a verdict
-        }
-    }
+    func run() async throws { try await HarnessErrors.exitCode2 { try await execute() } }
 
     func execute() async throws {
         let started = Date()
@@ -99,7 +88,7 @@ struct RunCommand: AsyncParsableCommand {
                     seed: seed, shard: shard, rules: rulesInput, disabledRules: disabledRules, scenarios: inputs,
                     replay: replay),
             to: "run.json")
-        try directory.writeReports(run, evidence: evidence, junit: junit, json: json, html: html)
+        try directory.writeReports(run, evidence: evidence, junit: reports.junit, json: reports.json, html: reports.html)
         print(TerminalSummary.render(run), terminator: "")
         print("run directory \(directory.path) (verdicts.json, junit.xml, report.html)")
         for s in results where s.outcome != .pass {
