@@ -82,7 +82,6 @@ public struct Checker: Sendable {
 /// Time and list formatting shared by the checker's explanations.
 enum Fmt {
     static func time(_ t: SimInstant) -> String { "t+\(t.sinceStart)" }
-    static func time(ms: Int64) -> String { time(SimInstant(milliseconds: ms)) }
     static func list(_ items: [String], limit: Int = 5) -> String {
         items.count <= limit ? items.joined(separator: ", ")
             : items.prefix(limit).joined(separator: ", ") + ", … (\(items.count) in all)"

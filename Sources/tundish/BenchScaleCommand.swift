@@ -55,14 +55,12 @@ struct BenchScaleCommand: AsyncParsableCommand {
         let samples = try await SlaveCommand.onThread { [seconds, speed] in
             var engine = setup.engine
             var sink = try SlaveTraceSink(directory: nil, plants: plants, uplink: pipeline, clock: clock)
-            var counting = 0
             let stopAt = Date().addingTimeInterval(seconds)
             PacedRunner(speed: speed).run(&engine, sink: &sink, shouldStop: { Date() >= stopAt }) { engine in
                 server.publish(time: engine.now, units: endpoints.values(engine))
             }
-            counting = engine.plants.reduce(0) { $0 + $1.points.count } * Int(engine.now.seconds)
             sink.close(at: engine.now)
-            return counting
+            return engine.plants.reduce(0) { $0 + $1.points.count } * Int(engine.now.seconds)
         }
         let elapsed = Date().timeIntervalSince(started)
         let answering = Self.readEveryUnit(port: port, units: enterprises)

@@ -51,7 +51,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.token = writeToken
         configuration.version = TundishVersion.current
         configuration.openAPI = BundledDocuments.openAPI
-        configuration.rules = try loadRules()
+        configuration.rules = try RulesLoading.load(rules, disabling: []).0
         configuration.credentials = Array(try UplinkFiles.credentials(credentials).values)
         guard let interval = SimDuration.parse(pollInterval), interval.milliseconds > 0 else {
             throw ValidationError("--poll-interval expects a duration like 1s; found '\(pollInterval)'")
@@ -69,16 +69,6 @@ struct ServeCommand: AsyncParsableCommand {
         try await service.run { port in
             Console.error("tundish \(TundishVersion.current) · serve · listening on http://\(host):\(port) · db \(database)")
             if givenToken == nil { Console.error("write token (Authorization: Bearer …): \(writeToken)") }
-        }
-    }
-
-    func loadRules() throws -> ReferenceRules {
-        let path = rules ?? (FileManager.default.fileExists(atPath: "Scenarios/rules/default.yaml") ? "Scenarios/rules/default.yaml" : nil)
-        guard let path else { return .defaults }
-        do {
-            return try RulesParser.parse(try FileSourceReader().read(path), file: path)
-        } catch let error as RulesError {
-            throw CLIError(error.description)
         }
     }
 
