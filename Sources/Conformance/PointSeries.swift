@@ -46,8 +46,11 @@ public struct SeriesRecorder: Sendable {
     let points: [[PointInfo]]
     let bucketMs: Int64
     let buckets: Int
-    var low: [[[Double]]]
-    var high: [[[Double]]]
+    /// Row of each plant's first point; a point's buckets are `row × (buckets + 1)` onwards in the
+    /// flat `low` / `high` (one array each: a sample costs two reads and at most two writes).
+    let firstRow: [Int]
+    var low: [Double]
+    var high: [Double]
 
     /// - Parameter buckets: how many buckets span `duration` (the plot's horizontal resolution).
     public init(enterprises: [String], points: [[PointInfo]], duration: SimDuration, buckets: Int = 400) {
@@ -55,15 +58,21 @@ public struct SeriesRecorder: Sendable {
         self.points = points
         self.buckets = Swift.max(1, buckets)
         bucketMs = Swift.max(1, (duration.milliseconds + Int64(self.buckets) - 1) / Int64(self.buckets))
-        low = points.map { $0.map { _ in Array(repeating: .infinity, count: buckets + 1) } }
-        high = points.map { $0.map { _ in Array(repeating: -.infinity, count: buckets + 1) } }
+        var rows = 0
+        firstRow = points.map { plant in
+            defer { rows += plant.count }
+            return rows
+        }
+        low = Array(repeating: .infinity, count: rows * (self.buckets + 1))
+        high = Array(repeating: -.infinity, count: rows * (self.buckets + 1))
     }
 
     public mutating func record(plant: Int, point: Int, timeMs: Int64, value: Double) {
         guard value.isFinite else { return }
         let bucket = Swift.min(buckets, Swift.max(0, Int(timeMs / bucketMs)))
-        if value < low[plant][point][bucket] { low[plant][point][bucket] = value }
-        if value > high[plant][point][bucket] { high[plant][point][bucket] = value }
+        let slot = (firstRow[plant] + point) * (buckets + 1) + bucket
+        if value < low[slot] { low[slot] = value }
+        if value > high[slot] { high[slot] = value }
     }
 
     /// The series of the named points (`enterprise`, `point`); unknown names are skipped.
@@ -73,10 +82,12 @@ public struct SeriesRecorder: Sendable {
                 let i = points[p].firstIndex(where: { $0.code == want.point })
             else { return nil }
             let info = points[p][i]
+            let row = (firstRow[p] + i) * (buckets + 1)
+            let lows = low[row..<row + buckets + 1], highs = high[row..<row + buckets + 1]
             return PointSeries(
                 enterprise: want.enterprise, point: info.code, name: info.name, unit: info.unit, limits: info.limits,
                 rangeMin: info.rangeMin, rangeMax: info.rangeMax, startMs: 0, bucketMs: bucketMs,
-                min: low[p][i].map { $0.isFinite ? $0 : nil }, max: high[p][i].map { $0.isFinite ? $0 : nil })
+                min: lows.map { $0.isFinite ? $0 : nil }, max: highs.map { $0.isFinite ? $0 : nil })
         }
     }
 }

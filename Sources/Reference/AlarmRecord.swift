@@ -17,6 +17,8 @@ public enum AlarmLevel: String, Hashable, Sendable, Codable, CaseIterable, Compa
 
     /// The four analog limit levels, in the order they are evaluated.
     public static let limitLevels: [AlarmLevel] = [.ll, .l, .h, .hh]
+    /// The limit levels by slot (`limitIndex`), a fixed-size value read per sample.
+    static let limitSlots = LimitSlots<AlarmLevel>(ll: .ll, l: .l, h: .h, hh: .hh)
 
     var order: Int { AlarmLevel.allCases.firstIndex(of: self) ?? 0 }
     public static func < (lhs: AlarmLevel, rhs: AlarmLevel) -> Bool { lhs.order < rhs.order }

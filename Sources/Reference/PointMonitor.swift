@@ -5,9 +5,11 @@ import SimCore
 struct PointConfig: Sendable {
     var deadband: Double
     var onDelay: SimDuration
-    var disabledLevels: Set<AlarmLevel>
-    var conditionalLevels: Set<AlarmLevel>
-    var when: Condition?
+    /// Limit levels switched off, and those evaluated only while `when` holds: bits by limit slot
+    /// (`AlarmLevel.limitIndex`), read per sample without hashing.
+    var disabledSlots: UInt8
+    var conditionalSlots: UInt8
+    var when: PointTest?
     var frozenCheck: Bool
     /// Indices into the site's rate rules for this point.
     var rateRules: [Int]
@@ -32,18 +34,72 @@ struct PointMonitor: Sendable {
     /// Since when the value is back in range while an out-of-range alarm is open.
     var inRangeSince: SimInstant?
     /// Per limit level (LL, L, H, HH): since when the value is beyond it, and the open alarm.
-    var pendingSince: [SimInstant?] = [nil, nil, nil, nil]
-    var limitAlarm: [Int?] = [nil, nil, nil, nil]
+    var pendingSince = LimitSlots<SimInstant?>(nil)
+    var limitAlarm = LimitSlots<Int?>(nil)
     var digitalPendingSince: SimInstant?
     var digitalAlarm: Int?
     /// Open alarm per rate rule index.
     var rateAlarm: [Int: Int] = [:]
     /// Recent good samples for rate rules (time, value), oldest first, trimmed to the longest window.
     var history: [(time: SimInstant, value: Double)] = []
-    var instrumentAlarm: [InstrumentFault: Int] = [:]
+    var instrumentAlarm = InstrumentAlarms()
 
     /// A hazard evaluation is suppressed while any instrument alarm is open on the point.
     var hasInstrumentFault: Bool { !instrumentAlarm.isEmpty }
+}
+
+/// One value per limit level (LL, L, H, HH) stored inline: no array (and no uniqueness check or
+/// retain) behind a per-sample read or write.
+struct LimitSlots<Value: Sendable>: Sendable {
+    var ll, l, h, hh: Value
+
+    init(_ value: Value) { ll = value; l = value; h = value; hh = value }
+    init(ll: Value, l: Value, h: Value, hh: Value) { self.ll = ll; self.l = l; self.h = h; self.hh = hh }
+
+    subscript(slot: Int) -> Value {
+        get {
+            switch slot {
+            case 0: ll
+            case 1: l
+            case 2: h
+            default: hh
+            }
+        }
+        set {
+            switch slot {
+            case 0: ll = newValue
+            case 1: l = newValue
+            case 2: h = newValue
+            default: hh = newValue
+            }
+        }
+    }
+}
+
+/// The open instrument alarm (its log index) per fault, stored inline.
+struct InstrumentAlarms: Sendable {
+    var offline, frozen, outOfRange, badQuality: Int?
+
+    var isEmpty: Bool { offline == nil && frozen == nil && outOfRange == nil && badQuality == nil }
+
+    subscript(fault: InstrumentFault) -> Int? {
+        get {
+            switch fault {
+            case .offline: offline
+            case .frozen: frozen
+            case .outOfRange: outOfRange
+            case .badQuality: badQuality
+            }
+        }
+        set {
+            switch fault {
+            case .offline: offline = newValue
+            case .frozen: frozen = newValue
+            case .outOfRange: outOfRange = newValue
+            case .badQuality: badQuality = newValue
+            }
+        }
+    }
 }
 
 extension AlarmLevel {
@@ -59,6 +115,11 @@ extension AlarmLevel {
     }
 
     var isLow: Bool { self == .ll || self == .l }
+
+    /// The bits of a set of limit levels by slot.
+    static func slotBits(_ levels: Set<AlarmLevel>) -> UInt8 {
+        levels.reduce(0) { bits, level in level.limitIndex.map { bits | 1 << $0 } ?? bits }
+    }
 }
 
 extension Limits {

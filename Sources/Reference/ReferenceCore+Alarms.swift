@@ -13,7 +13,7 @@ extension ReferenceCore {
         let draft = AlarmRecord(
             id: "", enterprise: s.code, point: spec.code, level: level, category: category, kind: kind,
             limit: limit ?? (AlarmLevel.limitLevels.contains(level) ? level : nil), value: value, threshold: threshold, raisedAt: time, clearedAt: nil, handledAt: nil, handler: nil,
-            result: nil, critical: critical ?? spec.critical, excluded: rules.isEnabled(RiskRuleID.exclusions) && s.isExcluded(point),
+            result: nil, critical: critical ?? spec.critical, excluded: checks.exclusions && s.isExcluded(point),
             message: message)
         let index = log.append(draft)
         events.append(.alarmRaised(log.records[index]))
@@ -47,8 +47,8 @@ extension ReferenceCore {
     /// never seen). Raised at the exact moment the time ran out.
     mutating func checkOffline(s: inout Site, at time: SimInstant) {
         let limit = rules.quality.offlineAfter
-        guard limit > .zero, rules.isEnabled(RiskRuleID.qualityOffline) else { return }
-        for point in s.monitors.indices where s.monitors[point].instrumentAlarm[.offline] == nil {
+        guard limit > .zero, checks.offline else { return }
+        for point in s.monitors.indices where s.monitors[point].instrumentAlarm.offline == nil {
             let since = s.monitors[point].lastSeen ?? start
             guard time - since >= limit else { continue }
             raiseInstrument(s: &s, point: point, .offline, value: .nan, at: since + limit,

@@ -84,11 +84,11 @@ extension ReferenceCore {
     func onlineRate(site: Int) -> Double {
         var registered = 0
         var online = 0
-        for point in sites[site].plant.points.indices
-        where sites[site].plant.points[point].critical
-            && !(rules.isEnabled(RiskRuleID.exclusions) && sites[site].isExcluded(point)) {
+        let s = store.sites[site]
+        for point in s.plant.points.indices
+        where s.plant.points[point].critical && !(checks.exclusions && s.isExcluded(point)) {
             registered += 1
-            if sites[site].monitors[point].instrumentAlarm[.offline] == nil { online += 1 }
+            if s.monitors[point].instrumentAlarm.offline == nil { online += 1 }
         }
         return registered == 0 ? 1 : Double(online) / Double(registered)
     }

@@ -11,7 +11,7 @@ extension ReferenceCore {
         guard quality != .offline else { return }
         s.monitors[point].lastSeen = time
         s.lastSampleAt = time
-        clearInstrument(s: &s, point: point, .offline, at: time)
+        if s.monitors[point].instrumentAlarm.offline != nil { clearInstrument(s: &s, point: point, .offline, at: time) }
         guard dataIsSound(s: &s, point: point, time: time, value: value, quality: quality) else { return }
         s.monitors[point].lastGood = value
         if s.shapes[point].kind == .digital {
@@ -27,26 +27,28 @@ extension ReferenceCore {
     /// suppressed) while any of them holds.
     mutating func dataIsSound(s: inout Site, point: Int, time: SimInstant, value: Double, quality: Quality) -> Bool {
         let shape = s.shapes[point]
-        if quality == .bad && rules.isEnabled(RiskRuleID.qualityBadQuality) {
+        if quality == .bad && checks.badQuality {
             raiseInstrument(s: &s, point: point, .badQuality, value: value, at: time, message: "bad quality")
             return false
         }
-        clearInstrument(s: &s, point: point, .badQuality, at: time)
-        let checkRange = rules.isEnabled(RiskRuleID.qualityOutOfRange)
+        if s.monitors[point].instrumentAlarm.badQuality != nil {
+            clearInstrument(s: &s, point: point, .badQuality, at: time)
+        }
+        let checkRange = checks.outOfRange
         if checkRange && (!value.isFinite || value < shape.rangeMin || value > shape.rangeMax) {
             raiseInstrument(s: &s, point: point, .outOfRange, value: value, at: time,
                             message: "\(value) outside \(shape.rangeMin)…\(shape.rangeMax) \(s.plant.points[point].unit)")
             s.monitors[point].inRangeSince = nil
             return false
         }
-        if s.monitors[point].instrumentAlarm[.outOfRange] != nil {
+        if s.monitors[point].instrumentAlarm.outOfRange != nil {
             let since = s.monitors[point].inRangeSince ?? time
             s.monitors[point].inRangeSince = since
             guard time - since >= rules.quality.rangeClearAfter else { return false }
             s.monitors[point].inRangeSince = nil
             clearInstrument(s: &s, point: point, .outOfRange, at: time)
         }
-        guard s.config[point].frozenCheck, rules.isEnabled(RiskRuleID.qualityFrozen) else { return true }
+        guard s.config[point].frozenCheck, checks.frozen else { return true }
         let bits = value.bitPattern
         if let since = s.monitors[point].frozenSince, s.monitors[point].frozenBits == bits {
             if time - since >= rules.quality.frozenAfter {
@@ -56,9 +58,9 @@ extension ReferenceCore {
         } else {
             s.monitors[point].frozenSince = time
             s.monitors[point].frozenBits = bits
-            clearInstrument(s: &s, point: point, .frozen, at: time)
+            if s.monitors[point].instrumentAlarm.frozen != nil { clearInstrument(s: &s, point: point, .frozen, at: time) }
         }
-        return s.monitors[point].instrumentAlarm[.frozen] == nil
+        return s.monitors[point].instrumentAlarm.frozen == nil
     }
 
     /// LL/L/H/HH with on-delay (raise once beyond the limit for `onDelay`) and deadband (clear
@@ -66,14 +68,16 @@ extension ReferenceCore {
     /// L open and opens LL.
     mutating func evaluateLimits(s: inout Site, point: Int, time: SimInstant, value: Double) {
         let limits = s.shapes[point].limits
-        let conditionHolds = s.config[point].when == nil || s.holds(s.config[point].when)
-        for level in AlarmLevel.limitLevels {
-            guard let slot = level.limitIndex else { continue }
+        let disabled = s.config[point].disabledSlots
+        let conditional = s.config[point].conditionalSlots
+        let conditionHolds = conditional == 0 || s.config[point].when.map { $0.holds(s.monitors) } != false
+        for slot in 0..<4 {
+            let level = AlarmLevel.limitSlots[slot]
             let open = s.monitors[point].limitAlarm[slot]
-            let armed = !s.config[point].disabledLevels.contains(level)
-                && (conditionHolds || !s.config[point].conditionalLevels.contains(level))
+            let bit: UInt8 = 1 << slot
+            let armed = disabled & bit == 0 && (conditionHolds || conditional & bit == 0)
             guard armed, let limit = limits.value(for: level) else {
-                s.monitors[point].pendingSince[slot] = nil
+                if s.monitors[point].pendingSince[slot] != nil { s.monitors[point].pendingSince[slot] = nil }
                 if let open { clearLimit(s: &s, point: point, slot: slot, alarm: open, at: time) }
                 continue
             }
@@ -85,7 +89,7 @@ extension ReferenceCore {
                 continue
             }
             guard beyond else {
-                s.monitors[point].pendingSince[slot] = nil
+                if s.monitors[point].pendingSince[slot] != nil { s.monitors[point].pendingSince[slot] = nil }
                 continue
             }
             let since = s.monitors[point].pendingSince[slot] ?? time

@@ -7,11 +7,14 @@ extension ReferenceCore {
     mutating func evaluateRate(s: inout Site, rule ruleIndex: Int, time: SimInstant, value: Double) {
         let rule = s.rateRules[ruleIndex]
         let point = s.rateRulePoint[ruleIndex]
-        let longest = s.config[point].rateRules.map { s.rateRules[$0].window }.max() ?? rule.window
-        var history = s.monitors[point].history
-        if history.last?.time != time { history.append((time, value)) }
-        while history.count > 2, time - history[1].time >= longest { history.removeFirst() }
-        s.monitors[point].history = history
+        var longest = rule.window
+        for other in s.config[point].rateRules { longest = max(longest, s.rateRules[other].window) }
+        // Mutated in place: a copy taken out and written back made every append copy the buffer.
+        if s.monitors[point].history.last?.time != time { s.monitors[point].history.append((time, value)) }
+        while s.monitors[point].history.count > 2, time - s.monitors[point].history[1].time >= longest {
+            s.monitors[point].history.removeFirst()
+        }
+        let history = s.monitors[point].history
         guard let base = history.last(where: { time - $0.time >= rule.window }), time > base.time else { return }
         let rate = (value - base.value) / (time - base.time).seconds
         let open = s.monitors[point].rateAlarm[ruleIndex]
@@ -31,11 +34,11 @@ extension ReferenceCore {
 
     /// `point = equals` while `when` holds → DI (kind: the rule id), cleared when either stops.
     mutating func evaluateState(s: inout Site, rule index: Int, time: SimInstant) {
-        let compiled = s.stateRules[index]
-        let point = compiled.point
+        // Fields read one by one: a copy of the compiled rule (strings and all) per sample cost retains.
+        let point = s.stateRules[index].point
         let value = s.monitors[point].lastGood
-        let active = value == compiled.rule.equals && s.holds(compiled.when)
-        if let open = compiled.alarm {
+        let active = value == s.stateRules[index].rule.equals && s.stateRules[index].test.map { $0.holds(s.monitors) } != false
+        if let open = s.stateRules[index].alarm {
             if !active {
                 clear(open, at: time)
                 s.stateRules[index].alarm = nil
@@ -43,9 +46,10 @@ extension ReferenceCore {
             return
         }
         guard active, !s.monitors[point].hasInstrumentFault, let value else {
-            s.stateRules[index].pendingSince = nil
+            if s.stateRules[index].pendingSince != nil { s.stateRules[index].pendingSince = nil }
             return
         }
+        let compiled = s.stateRules[index]
         let since = compiled.pendingSince ?? time
         s.stateRules[index].pendingSince = since
         guard time - since >= s.config[point].onDelay else { return }

@@ -29,6 +29,8 @@ public struct ReferenceError: Error, Hashable, Sendable, CustomStringConvertible
 /// each event carries the plant time at which its condition became true.
 public struct ReferenceCore: Sendable {
     public let rules: ReferenceRules
+    /// The per-sample rule switches, read without hashing rule ids.
+    let checks: QualityChecks
     public let start: SimInstant
     public internal(set) var now: SimInstant
     public internal(set) var events: [ReferenceEvent] = []
@@ -45,6 +47,7 @@ public struct ReferenceCore: Sendable {
 
     public init(plants: [ReferencePlant], rules: ReferenceRules = .defaults, start: SimInstant = .start) {
         self.rules = rules
+        checks = QualityChecks(rules)
         self.start = start
         now = start
         store = SiteStore(plants.map { Site(plant: $0, rules: rules) })
@@ -172,8 +175,23 @@ public struct ReferenceCore: Sendable {
     }
 }
 
+/// Which per-sample checks the rules enable (rule ids looked up once, not per sample).
+struct QualityChecks: Sendable {
+    let badQuality, outOfRange, frozen, offline, exclusions: Bool
+
+    init(_ rules: ReferenceRules) {
+        badQuality = rules.isEnabled(RiskRuleID.qualityBadQuality)
+        outOfRange = rules.isEnabled(RiskRuleID.qualityOutOfRange)
+        frozen = rules.isEnabled(RiskRuleID.qualityFrozen)
+        offline = rules.isEnabled(RiskRuleID.qualityOffline)
+        exclusions = rules.isEnabled(RiskRuleID.exclusions)
+    }
+}
+
 /// The sites of a core (see `ReferenceCore.store`).
 final class SiteStore: @unchecked Sendable {
-    var sites: [Site]
+    /// Unchecked: only the core that owns the store (uniquely, see `writableStore`) mutates it, one
+    /// access at a time; the dynamic exclusivity check cost a thread-local lookup per sample.
+    @exclusivity(unchecked) var sites: [Site]
     init(_ sites: [Site]) { self.sites = sites }
 }

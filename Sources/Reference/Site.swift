@@ -29,6 +29,7 @@ struct Site: Sendable {
         var rule: StateRule
         var point: Int
         var when: Condition?
+        var test: PointTest?
         var critical: Bool
         var alarm: Int?
         var pendingSince: SimInstant?
@@ -39,6 +40,7 @@ struct Site: Sendable {
         var triggers: [Int]
         var results: [(point: Int, value: Double)]
         var window: Condition?
+        var windowTest: PointTest?
     }
 
     /// A trigger alarm being watched for the interlock's result state.
@@ -86,7 +88,7 @@ struct Site: Sendable {
                 spec: spec, triggers: spec.triggerPoints.compactMap { index[$0] },
                 results: spec.resultPoints.sorted { $0.key < $1.key }.compactMap { key, value in
                     index[key].map { ($0, value) }
-                }, window: window)
+                }, window: window, windowTest: window.map { PointTest($0, index: index) })
         }
         monitors = Array(repeating: PointMonitor(), count: plant.points.count)
         config = []
@@ -101,7 +103,9 @@ struct Site: Sendable {
             for (i, point) in plant.points.enumerated() where PointName.matches(point.code, rule.point) {
                 let prefix = PointName.prefix(of: point.code, name: rule.point)
                 let when = rule.when.map { resolver.resolve($0, prefix: prefix, equipment: point.equipment) }
-                out.append(CompiledStateRule(rule: rule, point: i, when: when, critical: rule.critical ?? point.critical))
+                out.append(CompiledStateRule(
+                    rule: rule, point: i, when: when, test: when.map { PointTest($0, index: resolver.index) },
+                    critical: rule.critical ?? point.critical))
             }
         }
         return out
@@ -113,7 +117,7 @@ struct Site: Sendable {
         var config = PointConfig(
             deadband: span * rules.alarms.deadbandPct / 100,
             onDelay: spec.critical ? rules.alarms.criticalOnDelay : rules.alarms.onDelay,
-            disabledLevels: [], conditionalLevels: [], when: nil,
+            disabledSlots: 0, conditionalSlots: 0, when: nil,
             frozenCheck: spec.kind == .analog && rules.quality.frozenAfter > .zero
                 && !rules.quality.frozenExempt.contains { PointName.matches(spec.code, $0) },
             rateRules: rateRulePoint.indices.filter { rateRulePoint[$0] == i },
@@ -125,11 +129,11 @@ struct Site: Sendable {
         {
             if let deadband = rule.deadband { config.deadband = deadband }
             if let delay = rule.onDelay { config.onDelay = delay }
-            config.disabledLevels.formUnion(rule.disabledLevels)
+            config.disabledSlots |= AlarmLevel.slotBits(rule.disabledLevels)
             if let when = rule.when {
                 let prefix = PointName.prefix(of: spec.code, name: rule.point)
-                config.when = resolver.resolve(when, prefix: prefix, equipment: spec.equipment)
-                config.conditionalLevels.formUnion(rule.conditionalLevels)
+                config.when = PointTest(resolver.resolve(when, prefix: prefix, equipment: spec.equipment), index: index)
+                config.conditionalSlots |= AlarmLevel.slotBits(rule.conditionalLevels)
             }
         }
         return config
@@ -148,6 +152,11 @@ struct Site: Sendable {
     /// The latest good value of a point by code (what conditions read).
     func reading(_ code: String) -> Double? {
         index[code].flatMap { monitors[$0].lastGood }
+    }
+
+    func holds(_ test: PointTest?) -> Bool {
+        guard let test else { return true }
+        return test.holds(monitors)
     }
 
     func holds(_ condition: Condition?) -> Bool {
