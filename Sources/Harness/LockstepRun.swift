@@ -21,60 +21,102 @@ public struct LockstepResult: Sendable {
 /// realtime and accelerated runs apply them to real sockets instead.
 public enum LockstepRun {
     public static func run(_ scenario: LoadedScenario, rules: ReferenceRules, seed: UInt64? = nil,
-                           receivedEvery: SimDuration = .seconds(10), plotBuckets: Int = 400) -> LockstepResult {
+                           receivedEvery: SimDuration = .seconds(10), plotBuckets: Int = 400,
+                           pipelined: Bool = true) -> LockstepResult {
         var none = NoTrace()
         return run(scenario, rules: rules, seed: seed, receivedEvery: receivedEvery, plotBuckets: plotBuckets,
-                   tee: &none)
+                   pipelined: pipelined, tee: &none)
     }
 
     /// The same, also handing every sample and engine event to `tee` (e.g. a trace file writer).
+    ///
+    /// - Parameter pipelined: run the platform on a second thread, fed the engine's output in
+    ///   batches of whole ticks (`LockstepPipeline`); the history is the same record for record.
     public static func run<Tee: TraceSink>(_ scenario: LoadedScenario, rules: ReferenceRules, seed: UInt64? = nil,
                                            receivedEvery: SimDuration = .seconds(10), plotBuckets: Int = 400,
-                                           tee: inout Tee) -> LockstepResult {
+                                           pipelined: Bool = true, tee: inout Tee) -> LockstepResult {
         var engine = Engine(scenario: scenario, seed: seed)
         let plants = engine.plants
-        var sink = LockstepSink(
-            tee: tee, transport: LockstepTransport(scenario: scenario, plants: plants),
+        let sink = LockstepSink(
+            transport: LockstepTransport(scenario: scenario, plants: plants),
             core: ReferenceCore(plants: scenario.plants.map { ReferencePlant(config: $0) }, rules: rules),
-            codes: plants.map(\.enterprise.code),
-            counts: plants.map { Array(repeating: 0, count: $0.points.count) },
+            plants: plants, receivedEvery: receivedEvery,
             series: HistoryMapping.seriesRecorder(plants, duration: scenario.spec.duration, buckets: plotBuckets))
-        sink.history = HistoryMapping.plantRecords(plants)
-        var nextReceived = SimInstant.start + receivedEvery
+        if pipelined { return LockstepPipeline.run(engine: &engine, sink: sink, tee: &tee) }
+        var teed = TeeSink(tee: tee, sink: sink)
         while !engine.isFinished {
             let now = engine.now
-            engine.tick(into: &sink)
-            sink.releaseDue(at: now)
-            sink.core.advance(to: now)
-            sink.drainCore()
-            if now >= nextReceived {
-                sink.flushCounts(at: now)
-                nextReceived = now + receivedEvery
-            }
+            engine.tick(into: &teed)
+            teed.sink.endTick(at: now)
         }
-        sink.flushCounts(at: engine.now)
-        sink.history.append(.end(at: engine.now))
-        if let back = sink.tee as? Tee { tee = back }
-        return LockstepResult(history: sink.history, series: sink.series, samples: sink.samples, end: engine.now)
+        tee = teed.tee
+        return teed.sink.finish(at: engine.now)
+    }
+}
+
+/// Hands every sample and event to a tee, then to the lockstep sink (the one-thread path).
+struct TeeSink<Tee: TraceSink>: TraceSink {
+    var tee: Tee
+    var sink: LockstepSink
+
+    mutating func record(_ sample: Sample) {
+        tee.record(sample)
+        sink.record(sample)
+    }
+
+    mutating func record(_ event: EngineEvent) {
+        tee.record(event)
+        sink.record(event)
     }
 }
 
 /// The engine's sink in a lockstep run: feeds the core, counts what it received, keeps plot data,
 /// and turns engine events into history records.
 /// Not generic on purpose: unspecialised generic code reached the core through copies of it.
-struct LockstepSink: TraceSink {
-    var tee: any TraceSink
+struct LockstepSink: TraceSink, Sendable {
     var transport: LockstepTransport
     var delivered: [Sample] = []
     var core: ReferenceCore
     let codes: [String]
     var counts: [[Int]]
     var series: SeriesRecorder
-    var history: [HistoryRecord] = []
+    var history: [HistoryRecord]
     var samples = 0
+    let receivedEvery: SimDuration
+    var nextReceived: SimInstant
+
+    init(transport: LockstepTransport, core: ReferenceCore, plants: [Plant], receivedEvery: SimDuration,
+         series: SeriesRecorder) {
+        self.transport = transport
+        self.core = core
+        codes = plants.map(\.enterprise.code)
+        counts = plants.map { Array(repeating: 0, count: $0.points.count) }
+        self.series = series
+        history = HistoryMapping.plantRecords(plants)
+        self.receivedEvery = receivedEvery
+        nextReceived = .start + receivedEvery
+    }
+
+    /// After each engine tick: delayed readings due, the platform's timers, its events into the
+    /// history, and the reception counts every `receivedEvery`.
+    mutating func endTick(at now: SimInstant) {
+        releaseDue(at: now)
+        core.advance(to: now)
+        drainCore()
+        if now >= nextReceived {
+            flushCounts(at: now)
+            nextReceived = now + receivedEvery
+        }
+    }
+
+    /// The run's result once the engine has finished at `end`.
+    mutating func finish(at end: SimInstant) -> LockstepResult {
+        flushCounts(at: end)
+        history.append(.end(at: end))
+        return LockstepResult(history: history, series: series, samples: samples, end: end)
+    }
 
     mutating func record(_ sample: Sample) {
-        tee.record(sample)
         samples += 1
         if sample.quality != .offline {
             series.record(plant: sample.plant, point: sample.point, timeMs: sample.time.milliseconds, value: sample.value)
@@ -105,7 +147,6 @@ struct LockstepSink: TraceSink {
     }
 
     mutating func record(_ event: EngineEvent) {
-        tee.record(event)
         history.append(HistoryMapping.record(event))
         if event.kind == .platformAction { applyPlatformAction(event) }
     }

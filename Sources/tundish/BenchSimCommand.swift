@@ -27,6 +27,9 @@ struct BenchSimCommand: ParsableCommand {
     @Flag(help: "Run in lockstep with the reference platform (alarms, grading, history), as `tundish run` does.")
     var reference = false
 
+    @Option(help: "With --reference: 1 runs engine and platform in turn on one thread; 2 (what `tundish run` does) runs the platform on a second thread, fed the engine's output in batches.")
+    var threads: Int = 2
+
     func run() throws {
         let loader = ScenarioLoader(reader: FileSourceReader())
         var configs: [PlantConfig] = []
@@ -47,7 +50,7 @@ struct BenchSimCommand: ParsableCommand {
             let started = clock.now
             if reference {
                 let loaded = LoadedScenario(spec: spec, plants: configs, digest: "bench")
-                let run = LockstepRun.run(loaded, rules: rules, seed: seed, tee: &trace)
+                let run = LockstepRun.run(loaded, rules: rules, seed: seed, pipelined: threads > 1, tee: &trace)
                 historyRecords = run.history.count
             } else {
                 var engine = Engine(spec: spec, plantConfigs: configs, seed: seed)
@@ -60,7 +63,7 @@ struct BenchSimCommand: ParsableCommand {
         let median = timings.sorted()[timings.count / 2]
         let points = configs.map { Plant(config: $0).points.count }.reduce(0, +)
         print("bench sim: \(String(format: "%g", hours)) h of plant time, \(configs.count) plants, \(points) points, step \(spec.step)"
-            + (reference ? ", in lockstep with the reference platform (\(historyRecords) history records)" : ""))
+            + (reference ? ", in lockstep with the reference platform on \(threads > 1 ? "2 threads" : "1 thread") (\(historyRecords) history records)" : ""))
         print("  samples        \(result.samples)")
         print("  events         \(result.events) (interlock trips \(result.interlockTrips))")
         print("  wall (median)  \(String(format: "%.3f", median)) s over \(timings.count) runs")
