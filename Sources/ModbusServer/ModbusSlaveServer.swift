@@ -32,8 +32,13 @@ public final class ModbusSlaveServer: @unchecked Sendable {
         public var backlog: Int32
         /// Seed for the bytes of `garbage` faults.
         public var seed: UInt64
-        public init(endpoints: [Endpoint], unknownUnit: UnknownUnitPolicy = .drop, backlog: Int32 = 1024, seed: UInt64 = 1) {
+        /// After handling requests, the loop polls without sleeping for this long before it blocks
+        /// again (a client's next request then needs no wake-up of the server's thread); 0: never.
+        public var spinMicroseconds: Int
+        public init(endpoints: [Endpoint], unknownUnit: UnknownUnitPolicy = .drop, backlog: Int32 = 1024, seed: UInt64 = 1,
+                    spinMicroseconds: Int = 50) {
             self.endpoints = endpoints; self.unknownUnit = unknownUnit; self.backlog = backlog; self.seed = seed
+            self.spinMicroseconds = max(0, spinMicroseconds)
         }
     }
 

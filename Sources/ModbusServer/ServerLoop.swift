@@ -121,9 +121,13 @@ final class ServerLoop: @unchecked Sendable {
 
     func run() {
         var events = [epoll_event](repeating: epoll_event(), count: 256)
+        let spinNs = UInt64(server.configuration.spinMicroseconds) * 1000
+        var lastActivityNs: UInt64 = 0
         while !server.lock.withLock({ server.stopRequested }) {
-            let count = epoll_wait(epollFd, &events, Int32(events.count), nextTimeoutMs())
+            let spinning = spinNs > 0 && Self.monotonicNs() &- lastActivityNs < spinNs
+            let count = epoll_wait(epollFd, &events, Int32(events.count), spinning ? 0 : nextTimeoutMs())
             if count < 0 && errno != EINTR { break }
+            if count > 0 && spinNs > 0 { lastActivityNs = Self.monotonicNs() }
             for index in 0..<max(0, Int(count)) {
                 let tag = events[index].data.u64
                 if tag == Self.wakeTag {

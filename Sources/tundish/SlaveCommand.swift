@@ -67,6 +67,10 @@ struct SlaveCommand: AsyncParsableCommand {
     @Option(help: "Seconds to wait at the end for the uplink spool to drain.")
     var drainTimeout: Double = 60
 
+    @Option(name: .customLong("spin-us"),
+            help: "Microseconds the Modbus loop keeps polling after a request before it sleeps (0: sleep at once).")
+    var spinMicroseconds: Int = 50
+
     @Option(help: .hidden)
     var benchRegisters: Int?
 
@@ -91,7 +95,8 @@ struct SlaveCommand: AsyncParsableCommand {
         let setup = try SlaveSetup.load(files: files, seed: seed, duration: limit)
         let endpoints = try setup.endpoints(host: host, port: port)
         let server = ModbusSlaveServer(
-            configuration: .init(endpoints: endpoints.list, unknownUnit: unknownUnit, seed: setup.engine.seed))
+            configuration: .init(endpoints: endpoints.list, unknownUnit: unknownUnit, seed: setup.engine.seed,
+                                 spinMicroseconds: spinMicroseconds))
         server.log = { Console.error("modbus: \($0)") }
         try server.start()
         server.setFaultSchedule(setup.protocolFaults)
@@ -182,7 +187,8 @@ struct SlaveCommand: AsyncParsableCommand {
             PointSpec(code: "B\($0)", nameZh: "基准", nameEn: "bench", unit: "", range: 0...1e6, equipment: "B")
         }
         let map = try UnitMap.generate(points: points, layout: ModbusLayout(acknowledgeCoils: false))
-        let server = ModbusSlaveServer(configuration: .init(endpoints: [.init(host: host, port: port, units: [map])]))
+        let server = ModbusSlaveServer(configuration: .init(
+            endpoints: [.init(host: host, port: port, units: [map])], spinMicroseconds: spinMicroseconds))
         try server.start()
         let values = (0..<points.count).map(Double.init)
         server.publish(time: .start, units: [0: .init(values: values, qualities: values.map { _ in .good })])
