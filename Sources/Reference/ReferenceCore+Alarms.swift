@@ -2,7 +2,7 @@ import PlantModel
 import SimCore
 
 /// Raising and clearing alarms (the lifecycle's first and last steps).
-extension ReferenceCore {
+extension AlarmDesk {
     /// Opens an alarm on a point of a site and reports it. Returns its index in the log.
     mutating func raise(
         s: inout Site, point: Int, level: AlarmLevel, kind: String?, value: Double, threshold: Double,

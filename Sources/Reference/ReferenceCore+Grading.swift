@@ -21,14 +21,14 @@ extension ReferenceCore {
     mutating func evaluateGrade(site: Int, at time: SimInstant) {
         let rate = onlineRate(site: site)
         if rate * 100 < rules.risk.onlineOrangePct {
-            if sites[site].onlineBelowOrangeSince == nil { writableStore().sites[site].onlineBelowOrangeSince = time }
+            if sites[site].onlineBelowOrangeSince == nil { sites[site].onlineBelowOrangeSince = time }
         } else {
-            writableStore().sites[site].onlineBelowOrangeSince = nil
+            sites[site].onlineBelowOrangeSince = nil
         }
         let code = sites[site].code
         let evaluator = RiskEvaluator(
             risk: rules.risk, rules: rules, time: time, since: lastEvaluation ?? start,
-            alarms: log.records.filter { $0.enterprise == code && !$0.excluded }, onlineRate: rate,
+            alarms: desk.log.records.filter { $0.enterprise == code && !$0.excluded }, onlineRate: rate,
             onlineBelowOrangeSince: sites[site].onlineBelowOrangeSince, lastSampleAt: sites[site].lastSampleAt,
             start: start, casting: sites[site].holds(castingCondition(site: site)))
         var triggers = evaluator.triggers()
@@ -42,8 +42,8 @@ extension ReferenceCore {
             state.reasons = reasons
             state.heldAt = time
             state.history.append(GradeChange(time: time, enterprise: code, from: nil, to: target, reasons: reasons))
-            events.append(.gradeChanged(state.history[state.history.count - 1]))
-            writableStore().sites[site].grade = state
+            desk.events.append(.gradeChanged(state.history[state.history.count - 1]))
+            sites[site].grade = state
             return
         }
         if target >= current {
@@ -56,7 +56,7 @@ extension ReferenceCore {
             state.heldAt = time
             emit(&state, site: site, from: current, to: lower, reasons: why, at: time)
         }
-        writableStore().sites[site].grade = state
+        sites[site].grade = state
     }
 
     mutating func emit(_ state: inout GradeState, site: Int, from: RiskGrade, to: RiskGrade, reasons: [String],
@@ -65,7 +65,7 @@ extension ReferenceCore {
         state.reasons = reasons
         let change = GradeChange(time: time, enterprise: sites[site].code, from: from, to: to, reasons: reasons)
         state.history.append(change)
-        events.append(.gradeChanged(change))
+        desk.events.append(.gradeChanged(change))
     }
 
     /// RED-2's casting condition resolved for this enterprise (first casting-line equipment, if any).
@@ -84,9 +84,9 @@ extension ReferenceCore {
     func onlineRate(site: Int) -> Double {
         var registered = 0
         var online = 0
-        let s = store.sites[site]
+        let s = sites[site]
         for point in s.plant.points.indices
-        where s.plant.points[point].critical && !(checks.exclusions && s.isExcluded(point)) {
+        where s.plant.points[point].critical && !(desk.checks.exclusions && s.isExcluded(point)) {
             registered += 1
             if s.monitors[point].instrumentAlarm.offline == nil { online += 1 }
         }

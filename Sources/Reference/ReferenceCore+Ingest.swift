@@ -3,7 +3,7 @@ import SimCore
 
 /// One sample through the alarm engine: data quality first, then (only when the data is sound)
 /// the hazard alarms — limits, digital, rate and state rules — and the interlock triggers.
-extension ReferenceCore {
+extension AlarmDesk {
     mutating func process(s: inout Site, point: Int, time: SimInstant, value: Double, quality: Quality) {
         s.monitors[point].value = value
         s.monitors[point].quality = quality

@@ -4,7 +4,7 @@ import SimCore
 /// Interlock supervision (§8 RED (1)): when a critical LL/HH (or a digital point marked LL/HH) on
 /// a trigger point of an `InterlockSpec` is raised while the interlock's active window holds, every
 /// result point must show its expected value within `delayS` + grace; otherwise an INTERLOCK alarm.
-extension ReferenceCore {
+extension AlarmDesk {
     mutating func startSupervision(s: inout Site, point: Int, alarm: Int, at time: SimInstant) {
         guard rules.isEnabled(RiskRuleID.interlockSupervision), log.records[alarm].critical,
             !log.records[alarm].excluded

@@ -22,19 +22,19 @@ public struct GradeStatus: Hashable, Sendable {
 /// Queries (read-only).
 extension ReferenceCore {
     /// Every alarm, in the order raised.
-    public var alarms: [AlarmRecord] { log.records }
+    public var alarms: [AlarmRecord] { desk.log.records }
 
-    public func alarm(id: String) -> AlarmRecord? { log.position[id].map { log.records[$0] } }
+    public func alarm(id: String) -> AlarmRecord? { desk.log.position[id].map { desk.log.records[$0] } }
 
     /// Open alarms, optionally of one enterprise.
     public func activeAlarms(enterprise: String? = nil) -> [AlarmRecord] {
-        log.records.filter { $0.isActive && (enterprise == nil || $0.enterprise == enterprise) }
+        desk.log.records.filter { $0.isActive && (enterprise == nil || $0.enterprise == enterprise) }
     }
 
     /// Alarms by filter (any nil argument matches all).
     public func alarms(enterprise: String? = nil, point: String? = nil, level: AlarmLevel? = nil,
                        category: AlarmCategory? = nil) -> [AlarmRecord] {
-        log.records.filter {
+        desk.log.records.filter {
             (enterprise == nil || $0.enterprise == enterprise) && (point == nil || $0.point == point)
                 && (level == nil || $0.level == level) && (category == nil || $0.category == category)
         }
@@ -72,7 +72,7 @@ extension ReferenceCore {
             let code = sites[site].code
             return RegulatorView.EnterpriseStatus(
                 enterprise: sites[site].plant.enterprise, grade: sites[site].grade.grade ?? .blue,
-                unhandled: log.records.filter { $0.enterprise == code && !$0.excluded && $0.handledAt == nil },
+                unhandled: desk.log.records.filter { $0.enterprise == code && !$0.excluded && $0.handledAt == nil },
                 onlineRate: onlineRate(site: site))
         })
     }

@@ -2,7 +2,7 @@ import PlantModel
 import SimCore
 
 /// Rate-of-change and state rules (data from the rules file, not code per point).
-extension ReferenceCore {
+extension AlarmDesk {
     /// |Δvalue/Δt| between this sample and the newest one at least `window` older → RATE.
     mutating func evaluateRate(s: inout Site, rule ruleIndex: Int, time: SimInstant, value: Double) {
         let rule = s.rateRules[ruleIndex]

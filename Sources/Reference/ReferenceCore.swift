@@ -29,29 +29,28 @@ public struct ReferenceError: Error, Hashable, Sendable, CustomStringConvertible
 /// each event carries the plant time at which its condition became true.
 public struct ReferenceCore: Sendable {
     public let rules: ReferenceRules
-    /// The per-sample rule switches, read without hashing rule ids.
-    let checks: QualityChecks
     public let start: SimInstant
     public internal(set) var now: SimInstant
-    public internal(set) var events: [ReferenceEvent] = []
-    /// The sites, behind a class so that one can be mutated in place while the core's log and
-    /// events are mutated too (no copy of a site per sample); copied on write, so a copied core
-    /// (the platform applies inputs to a copy and keeps it only once stored) never shares a change.
-    var store: SiteStore
-    var sites: [Site] { store.sites }
+    /// Events accumulated since the last `drainEvents`, in processing order.
+    public var events: [ReferenceEvent] { desk.events }
+    /// The sites and the alarm desk (log, events) are separate stored properties, so a check
+    /// mutates one site and the desk at once (`desk.process(s: &sites[i], …)`) without copying
+    /// the site or a runtime exclusivity check; a copied core (the platform applies inputs to a
+    /// copy and keeps it only once stored) never shares a change (copy on write).
+    var sites: [Site]
+    var desk: AlarmDesk
     var siteIndex: [String: Int] = [:]
-    var log = AlarmLog()
     var nextEvaluation: SimInstant
     var nextOfflineCheck: SimInstant
     var lastEvaluation: SimInstant?
 
     public init(plants: [ReferencePlant], rules: ReferenceRules = .defaults, start: SimInstant = .start) {
         self.rules = rules
-        checks = QualityChecks(rules)
         self.start = start
         now = start
-        store = SiteStore(plants.map { Site(plant: $0, rules: rules) })
-        for (i, site) in store.sites.enumerated() { siteIndex[site.code] = i }
+        sites = plants.map { Site(plant: $0, rules: rules) }
+        desk = AlarmDesk(rules: rules, start: start)
+        for (i, site) in sites.enumerated() { siteIndex[site.code] = i }
         nextEvaluation = start
         nextOfflineCheck = start
     }
@@ -76,8 +75,7 @@ public struct ReferenceCore: Sendable {
         runTimers(before: time)
         let at = max(time, now)
         now = at
-        let store = writableStore()
-        process(s: &store.sites[site], point: point, time: at, value: value, quality: quality)
+        desk.process(s: &sites[site], point: point, time: at, value: value, quality: quality)
     }
 
     /// Runs the timers up to and including `time`: offline checks, interlock deadlines, grade evaluations.
@@ -90,8 +88,8 @@ public struct ReferenceCore: Sendable {
 
     /// Takes the accumulated events and empties the buffer.
     public mutating func drainEvents() -> [ReferenceEvent] {
-        defer { events.removeAll() }
-        return events
+        defer { desk.events.removeAll() }
+        return desk.events
     }
 
     /// Records a handling (处置) of an alarm: who, with what result, when.
@@ -99,31 +97,29 @@ public struct ReferenceCore: Sendable {
     public mutating func handle(alarmId: String, handler: String, result: String, at time: SimInstant)
         throws(ReferenceError) -> AlarmRecord
     {
-        guard let index = log.position[alarmId] else { throw ReferenceError("no alarm \(alarmId)") }
-        guard log.records[index].handledAt == nil else { throw ReferenceError("alarm \(alarmId) is already handled") }
-        guard time >= log.records[index].raisedAt else {
-            throw ReferenceError("handling time \(time) is before the alarm was raised (\(log.records[index].raisedAt))")
+        guard let index = desk.log.position[alarmId] else { throw ReferenceError("no alarm \(alarmId)") }
+        guard desk.log.records[index].handledAt == nil else { throw ReferenceError("alarm \(alarmId) is already handled") }
+        guard time >= desk.log.records[index].raisedAt else {
+            throw ReferenceError("handling time \(time) is before the alarm was raised (\(desk.log.records[index].raisedAt))")
         }
-        log.records[index].handledAt = time
-        log.records[index].handler = handler
-        log.records[index].result = result
-        events.append(.alarmHandled(log.records[index]))
-        return log.records[index]
+        desk.log.records[index].handledAt = time
+        desk.log.records[index].handler = handler
+        desk.log.records[index].result = result
+        desk.events.append(.alarmHandled(desk.log.records[index]))
+        return desk.log.records[index]
     }
 
     /// Puts an equipment unit into maintenance (RUN_STATUS) or back; from now on its alarms are excluded.
     public mutating func setMaintenance(enterprise: String, equipment: String, _ on: Bool) throws(ReferenceError) {
         guard let site = siteIndex[enterprise] else { throw ReferenceError("unknown enterprise \(enterprise)") }
-        let store = writableStore()
-        if on { store.sites[site].maintenance.insert(equipment) } else { store.sites[site].maintenance.remove(equipment) }
+        if on { sites[site].maintenance.insert(equipment) } else { sites[site].maintenance.remove(equipment) }
     }
 
     /// Disables (停用) or re-enables a point; from now on its alarms are excluded.
     public mutating func setPointDisabled(enterprise: String, point: String, _ disabled: Bool) throws(ReferenceError) {
         guard let site = siteIndex[enterprise] else { throw ReferenceError("unknown enterprise \(enterprise)") }
         guard sites[site].index[point] != nil else { throw ReferenceError("unknown point \(point) of \(enterprise)") }
-        let store = writableStore()
-        if disabled { store.sites[site].disabledPoints.insert(point) } else { store.sites[site].disabledPoints.remove(point) }
+        if disabled { sites[site].disabledPoints.insert(point) } else { sites[site].disabledPoints.remove(point) }
     }
 
     // MARK: timers
@@ -156,42 +152,12 @@ public struct ReferenceCore: Sendable {
 
     /// Offline points and interlock deadlines.
     mutating func checkTimers(at time: SimInstant, offline: Bool) {
-        let store = writableStore()
-        for site in store.sites.indices where offline || !store.sites[site].supervisions.isEmpty {
+        for site in sites.indices where offline || !sites[site].supervisions.isEmpty {
             if offline {
-                checkOffline(s: &store.sites[site], at: time)
-                noteWindows(s: &store.sites[site], at: time)
+                desk.checkOffline(s: &sites[site], at: time)
+                desk.noteWindows(s: &sites[site], at: time)
             }
-            checkSupervisions(s: &store.sites[site], at: time)
+            desk.checkSupervisions(s: &sites[site], at: time)
         }
     }
-
-    /// The site store, copied first if another core shares it. Callers hold the result only while
-    /// they mutate sites; nothing they call may ask for it again (a second holder would look like
-    /// sharing and force a copy).
-    mutating func writableStore() -> SiteStore {
-        if !isKnownUniquelyReferenced(&store) { store = SiteStore(store.sites) }
-        return store
-    }
-}
-
-/// Which per-sample checks the rules enable (rule ids looked up once, not per sample).
-struct QualityChecks: Sendable {
-    let badQuality, outOfRange, frozen, offline, exclusions: Bool
-
-    init(_ rules: ReferenceRules) {
-        badQuality = rules.isEnabled(RiskRuleID.qualityBadQuality)
-        outOfRange = rules.isEnabled(RiskRuleID.qualityOutOfRange)
-        frozen = rules.isEnabled(RiskRuleID.qualityFrozen)
-        offline = rules.isEnabled(RiskRuleID.qualityOffline)
-        exclusions = rules.isEnabled(RiskRuleID.exclusions)
-    }
-}
-
-/// The sites of a core (see `ReferenceCore.store`).
-final class SiteStore: @unchecked Sendable {
-    /// Unchecked: only the core that owns the store (uniquely, see `writableStore`) mutates it, one
-    /// access at a time; the dynamic exclusivity check cost a thread-local lookup per sample.
-    @exclusivity(unchecked) var sites: [Site]
-    init(_ sites: [Site]) { self.sites = sites }
 }
