@@ -51,6 +51,9 @@ public struct SeriesRecorder: Sendable {
     let firstRow: [Int]
     var low: [Double]
     var high: [Double]
+    /// The bucket of the latest sample and where it starts.
+    var cachedBucket = 0
+    var cachedStartMs: Int64 = 0
 
     /// - Parameter buckets: how many buckets span `duration` (the plot's horizontal resolution).
     public init(enterprises: [String], points: [[PointInfo]], duration: SimDuration, buckets: Int = 400) {
@@ -69,7 +72,12 @@ public struct SeriesRecorder: Sendable {
 
     public mutating func record(plant: Int, point: Int, timeMs: Int64, value: Double) {
         guard value.isFinite else { return }
-        let bucket = Swift.min(buckets, Swift.max(0, Int(timeMs / bucketMs)))
+        // Samples come in time order: the bucket is recomputed (a division) only when time leaves it.
+        if timeMs < cachedStartMs || timeMs >= cachedStartMs + bucketMs {
+            cachedBucket = Swift.min(buckets, Swift.max(0, Int(timeMs / bucketMs)))
+            cachedStartMs = Int64(cachedBucket) * bucketMs
+        }
+        let bucket = cachedBucket
         let slot = (firstRow[plant] + point) * (buckets + 1) + bucket
         if value < low[slot] { low[slot] = value }
         if value > high[slot] { high[slot] = value }

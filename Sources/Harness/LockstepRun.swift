@@ -78,7 +78,10 @@ struct LockstepSink: TraceSink, Sendable {
     var delivered: [Sample] = []
     var core: ReferenceCore
     let codes: [String]
-    var counts: [[Int]]
+    /// Readings received per point since the last `received` record: one flat row, plant `p`'s
+    /// points from `countBase[p]` (one uniqueness check per sample, not two).
+    var counts: [Int]
+    let countBase: [Int]
     var series: SeriesRecorder
     var history: [HistoryRecord]
     var samples = 0
@@ -90,7 +93,8 @@ struct LockstepSink: TraceSink, Sendable {
         self.transport = transport
         self.core = core
         codes = plants.map(\.enterprise.code)
-        counts = plants.map { Array(repeating: 0, count: $0.points.count) }
+        countBase = plants.indices.map { p in plants[..<p].map(\.points.count).reduce(0, +) }
+        counts = Array(repeating: 0, count: plants.map(\.points.count).reduce(0, +))
         self.series = series
         history = HistoryMapping.plantRecords(plants)
         self.receivedEvery = receivedEvery
@@ -143,7 +147,7 @@ struct LockstepSink: TraceSink, Sendable {
     mutating func deliver(_ sample: Sample) {
         core.ingest(enterprise: sample.plant, point: sample.point, time: sample.time, value: sample.value,
                     quality: sample.quality)
-        if sample.quality != .offline { counts[sample.plant][sample.point] += 1 }
+        if sample.quality != .offline { counts[countBase[sample.plant] + sample.point] += 1 }
     }
 
     mutating func record(_ event: EngineEvent) {
@@ -169,9 +173,10 @@ struct LockstepSink: TraceSink, Sendable {
 
     mutating func flushCounts(at time: SimInstant) {
         for plant in codes.indices {
-            history.append(.received(at: time, enterprise: codes[plant], counts: counts[plant]))
-            for i in counts[plant].indices { counts[plant][i] = 0 }
+            let end = plant + 1 < countBase.count ? countBase[plant + 1] : counts.count
+            history.append(.received(at: time, enterprise: codes[plant], counts: Array(counts[countBase[plant]..<end])))
         }
+        for i in counts.indices { counts[i] = 0 }
     }
 }
 

@@ -76,6 +76,16 @@ struct LimitSlots<Value: Sendable>: Sendable {
     }
 }
 
+extension LimitSlots where Value == Int? {
+    /// No limit alarm open.
+    var isEmpty: Bool { ll == nil && l == nil && h == nil && hh == nil }
+}
+
+extension LimitSlots where Value == SimInstant? {
+    /// No limit pending (on-delay running).
+    var isEmpty: Bool { ll == nil && l == nil && h == nil && hh == nil }
+}
+
 /// The open instrument alarm (its log index) per fault, stored inline.
 struct InstrumentAlarms: Sendable {
     var offline, frozen, outOfRange, badQuality: Int?

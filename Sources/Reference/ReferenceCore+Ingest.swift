@@ -67,6 +67,11 @@ extension AlarmDesk {
     /// once back inside by the deadband). Each level is its own alarm: an escalation L → LL keeps
     /// L open and opens LL.
     mutating func evaluateLimits(s: inout Site, point: Int, time: SimInstant, value: Double) {
+        if value > s.shapes[point].quietAbove && value < s.shapes[point].quietBelow
+            && s.monitors[point].limitAlarm.isEmpty && s.monitors[point].pendingSince.isEmpty
+        {
+            return
+        }
         let limits = s.shapes[point].limits
         let disabled = s.config[point].disabledSlots
         let conditional = s.config[point].conditionalSlots

@@ -176,6 +176,16 @@ struct PointShape: Sendable {
     var rangeMin: Double
     var rangeMax: Double
     var limits: Limits
+    /// Strictly between these the value is beyond none of the limits (the common case: a sample
+    /// there with no limit alarm open or pending needs no further look).
+    var quietAbove: Double
+    var quietBelow: Double
+
+    init(kind: PointKind, rangeMin: Double, rangeMax: Double, limits: Limits) {
+        self.kind = kind; self.rangeMin = rangeMin; self.rangeMax = rangeMax; self.limits = limits
+        quietAbove = [limits.ll, limits.l].compactMap { $0 }.max() ?? -.infinity
+        quietBelow = [limits.h, limits.hh].compactMap { $0 }.min() ?? .infinity
+    }
 }
 
 /// Resolves rule point names to the codes of one enterprise.
