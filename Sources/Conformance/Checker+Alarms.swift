@@ -27,10 +27,10 @@ extension Checker {
         }
         var seen = "no matching alarm raised in the window"
         if !all.isEmpty {
-            seen += "; raised outside it at " + Fmt.list(all.map { Fmt.time(alarms[$0].raisedAt) })
+            seen += "; raised outside it at " + Fmt.list(all) { Fmt.time(alarms[$0].raisedAt) }
         } else if let point = match.point {
             let others = history.alarms(onPoint: point, enterprise: e.plant).filter { enterpriseMatches(e, $0.enterprise) }
-            if !others.isEmpty { seen += "; on \(point) instead: " + Fmt.list(others.map { "\(label($0)) at \(Fmt.time($0.raisedAt))" }) }
+            if !others.isEmpty { seen += "; on \(point) instead: " + Fmt.list(others) { "\(label($0)) at \(Fmt.time($0.raisedAt))" } }
         }
         return missing(e, observed: seen, first: all.first.map { alarms[$0].raisedAt },
                        last: all.last.map { alarms[$0].raisedAt }, occurrences: all.count, point: match.point)
@@ -42,7 +42,7 @@ extension Checker {
         guard let first = bad.first, let last = bad.last else {
             return clean(e, observed: "no matching alarm raised in the window", point: match.point)
         }
-        let observed = "\(bad.count) raised: " + Fmt.list(bad.map { "\(label($0)) at \(Fmt.time($0.raisedAt))" })
+        let observed = "\(bad.count) raised: " + Fmt.list(bad) { "\(label($0)) at \(Fmt.time($0.raisedAt))" }
         return verdict(e, .fail, observed: observed, first: first.raisedAt, last: last.raisedAt,
                        occurrences: bad.count, point: match.point)
     }
@@ -60,9 +60,9 @@ extension Checker {
         if all.isEmpty {
             seen = "no matching alarm was ever raised"
         } else {
-            seen = "matching alarms: " + Fmt.list(all.map { alarms[$0] }.map {
+            seen = "matching alarms: " + Fmt.list(all.lazy.map { alarms[$0] }) {
                 "\(label($0)) raised \(Fmt.time($0.raisedAt))" + ($0.clearedAt.map { ", cleared \(Fmt.time($0))" } ?? ", still active")
-            })
+            }
         }
         return missing(e, observed: seen, first: all.first.map { alarms[$0].raisedAt },
                        last: all.last.map { alarms[$0].raisedAt }, occurrences: all.count, point: match.point)

@@ -53,9 +53,9 @@ extension Checker {
             let top = spans.max(by: { rank($0.record.grade) < rank($1.record.grade) })?.record.grade
             return clean(e, observed: "highest grade in the window: \(top ?? "none reported")")
         }
-        let observed = "exceeded: " + Fmt.list(over.map {
+        let observed = "exceeded: " + Fmt.list(over) {
             "\($0.record.enterprise ?? "?") \($0.record.grade ?? "?") at \(Fmt.time($0.at))" + reasons($0.record)
-        })
+        }
         return verdict(e, .fail, observed: observed, first: first.at, last: last.at, occurrences: over.count)
     }
 
