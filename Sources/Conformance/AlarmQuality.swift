@@ -43,38 +43,54 @@ public struct AlarmQuality: Hashable, Sendable, Codable {
 
     public static func compute(history: History, expectations: [Expectation], duration: SimDuration,
                                settings: Settings = Settings()) -> AlarmQuality {
-        let hazard = history.alarms.filter(\.isHazard)
-        let times = hazard.map(\.raisedAt.milliseconds)
-        let peak = maxInWindow(times, windowMs: 600_000)
-        let tenMinutes = max(1, Double(duration.milliseconds) / 600_000)
+        let alarms = history.alarms, codes = history.alarmCodes
+        let asked = askedFor(history, expectations)
         let end = history.end ?? SimInstant.start + duration
-        let standing = hazard.filter { $0.clearedAt == nil && end - $0.raisedAt >= .ms(settings.standingAfterMs) }
-        let checker = Checker(history: history)
-        // Alarm expectations by the point they name (nil: any point), as indices: no copies per alarm.
-        var asked: [String?: [Int]] = [:]
-        for (i, e) in expectations.enumerated() {
+        // One pass over the alarms (raised in time order, so the times come out sorted).
+        var times: [Int64] = [], standing: [String] = [], unexpected: [String] = []
+        times.reserveCapacity(alarms.count)
+        for i in alarms.indices where codes[i].hazard {
+            times.append(alarms[i].raisedAt.milliseconds)
+            if alarms[i].clearedAt == nil && end - alarms[i].raisedAt >= .ms(settings.standingAfterMs) {
+                standing.append(alarms[i].id)
+            }
+            if !asked[i] { unexpected.append(alarms[i].id) }
+        }
+        let tenMinutes = max(1, Double(duration.milliseconds) / 600_000)
+        return AlarmQuality(
+            hazardAlarms: times.count, instrumentAlarms: alarms.count - times.count,
+            per10MinAverage: (Double(times.count) / tenMinutes * 100).rounded() / 100,
+            per10MinPeak: maxInWindow(times, windowMs: 600_000), floods: floods(times, settings),
+            chattering: chattering(history, settings), standing: standing, unexpected: unexpected)
+    }
+
+    /// Per alarm: whether an alarm expectation (raised, cleared) of the scenario names it (as
+    /// `Checker.matching` decides). The expectations are merged by the (enterprise, point) they
+    /// name, each with the levels asked for, so each candidate alarm is visited once per scope.
+    static func askedFor(_ history: History, _ expectations: [Expectation]) -> [Bool] {
+        struct Scope: Hashable { var plant, point: String? }
+        var scopes: [Scope: (anyLevel: Bool, levels: Set<String>)] = [:]
+        for e in expectations {
             switch e.kind {
-            case .alarmRaised(let m), .alarmCleared(let m): asked[m.point, default: []].append(i)
+            case .alarmRaised(let m), .alarmCleared(let m):
+                let scope = Scope(plant: e.plant, point: m.point)
+                if let level = m.level { scopes[scope, default: (false, [])].levels.insert(level.rawValue) }
+                else { scopes[scope, default: (false, [])].anyLevel = true }
             default: break
             }
         }
-        let anyPoint = asked[nil] ?? []
-        func isAsked(_ alarm: History.Alarm, _ indices: [Int]) -> Bool {
-            indices.contains { i in
-                switch expectations[i].kind {
-                case .alarmRaised(let m), .alarmCleared(let m): checker.matches(alarm, m, expectations[i])
-                default: false
-                }
+        var asked = [Bool](repeating: false, count: history.alarms.count)
+        var levelAsked = [Bool](repeating: false, count: history.levelCodes.count)
+        for (scope, wanted) in scopes {
+            let levels = wanted.levels.compactMap { history.levelCodes.id($0) }
+            for l in levels { levelAsked[Int(l)] = true }
+            for i in history.alarmIndices(onPoint: scope.point, enterprise: scope.plant) {
+                let codes = history.alarmCodes[Int(i)]
+                if (wanted.anyLevel && codes.hazard) || levelAsked[Int(codes.level)] { asked[Int(i)] = true }
             }
+            for l in levels { levelAsked[Int(l)] = false }
         }
-        let unexpected = hazard.filter { alarm in
-            !(isAsked(alarm, asked[alarm.point] ?? []) || isAsked(alarm, anyPoint))
-        }
-        return AlarmQuality(
-            hazardAlarms: hazard.count, instrumentAlarms: history.alarms.count - hazard.count,
-            per10MinAverage: (Double(hazard.count) / tenMinutes * 100).rounded() / 100, per10MinPeak: peak,
-            floods: floods(times, settings), chattering: chattering(hazard, settings), standing: standing.map(\.id),
-            unexpected: unexpected.map(\.id))
+        return asked
     }
 
     /// The most alarms in any window of `windowMs` (times sorted).
@@ -99,16 +115,29 @@ public struct AlarmQuality: Hashable, Sendable, Codable {
         return count
     }
 
-    static func chattering(_ alarms: [History.Alarm], _ settings: Settings) -> [String] {
-        struct Key: Hashable { var enterprise, point, level: String }
-        var byKey: [Key: [Int64]] = [:]
-        for alarm in alarms {
-            byKey[Key(enterprise: alarm.enterprise, point: alarm.point, level: alarm.level), default: []]
-                .append(alarm.raisedAt.milliseconds)
+    /// Alarm keys (`enterprise/point/level`) of hazard alarms raised `chatterCount`+ times within
+    /// `chatterWindowMs`: per (enterprise, point) pair from the history's index, split by level.
+    static func chattering(_ history: History, _ settings: Settings) -> [String] {
+        var byLevel = [[Int64]](repeating: [], count: history.levelCodes.count)
+        var levels: [Int32] = []
+        var found: [String] = []
+        for pair in 0..<history.alarmsByPair.count {
+            let members = history.alarmsByPair[pair]
+            guard let head = members.first.map({ history.alarmCodes[Int($0)] }) else { continue }
+            for i in members where history.alarmCodes[Int(i)].hazard {
+                let codes = history.alarmCodes[Int(i)]
+                if byLevel[Int(codes.level)].isEmpty { levels.append(codes.level) }
+                byLevel[Int(codes.level)].append(codes.raisedAt)
+            }
+            for level in levels {
+                if maxInWindow(byLevel[Int(level)], windowMs: settings.chatterWindowMs) >= settings.chatterCount {
+                    found.append(history.enterpriseCodes.names[Int(head.enterprise)] + "/"
+                        + history.pointCodes.names[Int(head.point)] + "/" + history.levelCodes.names[Int(level)])
+                }
+                byLevel[Int(level)].removeAll(keepingCapacity: true)
+            }
+            levels.removeAll(keepingCapacity: true)
         }
-        return byKey.compactMap { key, times in
-            maxInWindow(times, windowMs: settings.chatterWindowMs) >= settings.chatterCount
-                ? "\(key.enterprise)/\(key.point)/\(key.level)" : nil
-        }.sorted()
+        return found.sorted()
     }
 }

@@ -7,9 +7,16 @@ extension Checker {
     /// (time the grade took effect in the window — the window start for one set before —, record).
     func gradeSpans(_ e: Expectation) -> [(at: SimInstant, record: HistoryRecord)] {
         var spans: [(SimInstant, HistoryRecord)] = []
-        for (code, changes) in history.grades.sorted(by: { $0.key < $1.key }) where enterpriseMatches(e, code) {
-            if let before = changes.last(where: { $0.time < e.window.start }) { spans.append((e.window.start, before)) }
-            for change in changes where e.window.contains(change.time) { spans.append((change.time, change)) }
+        let codes = e.plant.map { history.gradeChanges[$0] == nil ? [] : [$0] } ?? history.gradeCodes
+        for code in codes {
+            let changes = history.gradeChanges[code] ?? []
+            // The changes are in time order: the one in effect at the start, then those in the window.
+            var k = history.firstChange(changes) { $0 >= e.window.start.milliseconds }
+            if k > 0 { spans.append((e.window.start, history.raw[changes[k - 1]])) }
+            while k < changes.count, history.raw[changes[k]].time <= e.window.end {
+                spans.append((history.raw[changes[k]].time, history.raw[changes[k]]))
+                k += 1
+            }
         }
         return spans.sorted { $0.0 < $1.0 }
     }
@@ -46,9 +53,9 @@ extension Checker {
             let top = spans.max(by: { rank($0.record.grade) < rank($1.record.grade) })?.record.grade
             return clean(e, observed: "highest grade in the window: \(top ?? "none reported")")
         }
-        let observed = "exceeded: " + Fmt.list(over.map {
+        let observed = "exceeded: " + Fmt.list(over) {
             "\($0.record.enterprise ?? "?") \($0.record.grade ?? "?") at \(Fmt.time($0.at))" + reasons($0.record)
-        })
+        }
         return verdict(e, .fail, observed: observed, first: first.at, last: last.at, occurrences: over.count)
     }
 

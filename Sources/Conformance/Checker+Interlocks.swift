@@ -22,10 +22,10 @@ extension Checker {
                            latency: hit.time - cause(e), first: hit.time, last: hit.time, occurrences: 1)
         }
         var observed = "the target reported no \(name) action in the window"
-        if !seen.isEmpty { observed += "; reported at " + Fmt.list(seen.map { Fmt.time($0.time) }) }
+        if !seen.isEmpty { observed += "; reported at " + Fmt.list(seen) { Fmt.time($0.time) } }
         let trips = plantTrips(e, name)
         observed += trips.isEmpty ? "; the plant did not trip it"
-            : "; the plant tripped it at " + Fmt.list(trips.map { Fmt.time($0.time) })
+            : "; the plant tripped it at " + Fmt.list(trips) { Fmt.time($0.time) }
         return missing(e, observed: observed, first: seen.first?.time, last: seen.last?.time, occurrences: seen.count)
     }
 
@@ -35,9 +35,9 @@ extension Checker {
         guard let first = bad.first, let last = bad.last else {
             return clean(e, observed: "\(name) did not trip in the window")
         }
-        let observed = Fmt.list(bad.map {
+        let observed = Fmt.list(bad) {
             ($0.source == .plant ? "plant tripped it" : "target saw it act") + " at \(Fmt.time($0.time))"
-        })
+        }
         return verdict(e, .fail, observed: observed, first: first.time, last: last.time, occurrences: bad.count)
     }
 }

@@ -32,7 +32,7 @@ extension Checker {
         let open = history.alarms.filter {
             members.contains($0.enterprise) && !$0.excluded && $0.raisedAt <= at && ($0.handledAt.map { $0 > at } ?? true)
         }
-        let observed = "\(region) at \(Fmt.time(at)): \(open.count) unhandled" + (open.isEmpty ? "" : ": " + Fmt.list(open.map(label)))
+        let observed = "\(region) at \(Fmt.time(at)): \(open.count) unhandled" + (open.isEmpty ? "" : ": " + Fmt.list(open, label))
         if bounds.contains(open.count) { return clean(e, observed: observed) }
         return missing(e, observed: observed, first: open.first?.raisedAt, last: open.last?.raisedAt, occurrences: open.count)
     }

@@ -82,8 +82,11 @@ public struct Checker: Sendable {
 /// Time and list formatting shared by the checker's explanations.
 enum Fmt {
     static func time(_ t: SimInstant) -> String { "t+\(t.sinceStart)" }
-    static func list(_ items: [String], limit: Int = 5) -> String {
-        items.count <= limit ? items.joined(separator: ", ")
-            : items.prefix(limit).joined(separator: ", ") + ", … (\(items.count) in all)"
+    static func list(_ items: [String], limit: Int = 5) -> String { list(items, limit: limit) { $0 } }
+
+    /// The same, formatting only the items shown.
+    static func list<Items: Collection>(_ items: Items, limit: Int = 5, _ format: (Items.Element) -> String) -> String {
+        let shown = items.prefix(limit).map(format).joined(separator: ", ")
+        return items.count <= limit ? shown : shown + ", … (\(items.count) in all)"
     }
 }

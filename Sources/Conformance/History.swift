@@ -18,7 +18,10 @@ public struct History: Sendable {
         public var clearedAt: SimInstant?
         public var handledAt: SimInstant?
         public var message: String?
-        public var isHazard: Bool { category != "instrument" && level != "INSTRUMENT" }
+        public var isHazard: Bool { Self.isHazard(category: category, level: level) }
+        static func isHazard(category: String?, level: String) -> Bool {
+            category != "instrument" && level != "INSTRUMENT"
+        }
     }
 
     /// An enterprise as the harness registered it.
@@ -37,8 +40,8 @@ public struct History: Sendable {
     public var records: [HistoryRecord] { order.map { raw[$0] } }
     /// Alarms in the order raised.
     public private(set) var alarms: [Alarm] = []
-    /// Grade changes per enterprise, oldest first.
-    public private(set) var grades: [String: [HistoryRecord]] = [:]
+    /// Grade changes per enterprise, oldest first (materialised on demand from `gradeChanges`).
+    public var grades: [String: [HistoryRecord]] { gradeChanges.mapValues { $0.map { raw[$0] } } }
     public private(set) var enterprises: [Enterprise] = []
     /// Step name → time the step applied.
     public private(set) var stepTimes: [String: SimInstant] = [:]
@@ -46,35 +49,96 @@ public struct History: Sendable {
     public private(set) var errors: [HistoryRecord] = []
     /// Plant time up to which observation is complete (the `end` record; nil: the run did not finish).
     public private(set) var end: SimInstant?
-    /// Indices into `alarms` by point code, in raise order (alarms are judged per point).
-    private(set) var alarmsByPoint: [String: [Int]] = [:]
-    /// The same by enterprise and point.
-    private(set) var alarmsByKey: [AlarmKey: [Int]] = [:]
 
-    struct AlarmKey: Hashable {
-        var enterprise: String
-        var point: String
+    /// Per alarm (indices as in `alarms`): its enterprise, point, level and (enterprise, point)
+    /// pair as numbers, whether it is a hazard alarm, and when it was raised (milliseconds).
+    struct AlarmCodes: Sendable {
+        var enterprise: Int32, point: Int32, level: Int32, pair: Int32
+        var hazard = false
+        var raisedAt: Int64 = 0
     }
-    /// Records by type, in time order.
-    private(set) var byType: [HistoryRecord.Kind: [HistoryRecord]] = [:]
+    private(set) var alarmCodes: [AlarmCodes] = []
+    private(set) var enterpriseCodes = Interner(), pointCodes = Interner(), levelCodes = Interner()
+    /// (enterprise number << 32 | point number) → pair number.
+    private(set) var pairs: [Int: Int32] = [:]
+    /// Indices into `alarms` by point, by enterprise and by (enterprise, point) pair number, in
+    /// raise order (alarms are judged per point).
+    private(set) var alarmsByPoint = GroupedIndices(), alarmsByEnterprise = GroupedIndices(), alarmsByPair = GroupedIndices()
+    /// Grade changes per enterprise as indices into `raw`, oldest first; the codes sorted.
+    private(set) var gradeChanges: [String: [Int]] = [:]
+    private(set) var gradeCodes: [String] = []
+    /// Records by type (indices into `raw`), in time order.
+    private(set) var byType: [HistoryRecord.Kind: [Int]] = [:]
 
+    /// Indexes the records: scanned once as given (alarm ids and alarm keys hashed once each, see
+    /// `RecordScan`), sorted by time (`TimeOrder`), then walked once in time order over the scan's
+    /// small slots: alarms built as raised, clears and handlings linked to them by id number. The
+    /// alarm lists by point, enterprise and pair are then laid out flat (`GroupedIndices`).
     public init(_ records: [HistoryRecord]) {
         raw = records
-        let inOrder = zip(records, records.dropFirst()).allSatisfy { $0.t <= $1.t }
-        // Sort (time, position) keys, never the records themselves (large structs).
-        order = inOrder ? Array(records.indices)
-            : records.indices.map { (t: records[$0].t, i: $0) }.sorted { ($0.t, $0.i) < ($1.t, $1.i) }.map(\.i)
-        let raised = records.reduce(0) { $0 + ($1.type == .alarmRaised ? 1 : 0) }
-        var alarmIndex: [String: Int] = [:]
-        alarmIndex.reserveCapacity(raised)
-        alarms.reserveCapacity(raised)
-        for i in order { index(records[i], alarmIndex: &alarmIndex) }
+        var scan = RecordScan(records)
+        let time = TimeOrder(scan.times)
+        order = time.order
+        let keyCodes = numberKeys(scan.keys)
+        alarms.reserveCapacity(scan.raised); alarmCodes.reserveCapacity(scan.raised)
+        // Id number → the alarm last raised with it (a clear or handling applies to that one, once).
+        var latest = [Int32](repeating: -1, count: scan.ids.count)
+        var grades = [[Int]](repeating: [], count: scan.gradeEnterprises.count)
+        for (k, i) in order.enumerated() {
+            let slot = scan.slots[i]
+            switch slot.type {
+            case .alarmRaised:
+                let a = alarms.count
+                alarms.append(Self.alarm(records[i]))
+                var id = slot.id
+                if id < 0 { // No id: "#" and its place in raise order, an id later records may name.
+                    alarms[a].id = "#\(a)"
+                    id = scan.ids.number(alarms[a].id).number
+                    if id == latest.count { latest.append(-1) }
+                }
+                latest[Int(id)] = Int32(a)
+                alarmCodes.append(keyCodes[Int(slot.key)])
+                alarmCodes[a].hazard = slot.hazard
+                alarmCodes[a].raisedAt = time.times[k]
+            case .alarmCleared, .alarmHandled:
+                guard slot.id >= 0, case let a = Int(latest[Int(slot.id)]), a >= 0 else { continue }
+                let at = SimInstant(milliseconds: time.times[k])
+                if slot.type == .alarmCleared {
+                    alarms[a].clearedAt = alarms[a].clearedAt ?? at
+                } else {
+                    alarms[a].handledAt = alarms[a].handledAt ?? at
+                }
+            case .grade:
+                if slot.key >= 0 { grades[Int(slot.key)].append(i) }
+            default:
+                indexOther(records[i], at: i)
+            }
+        }
+        gradeChanges = Dictionary(uniqueKeysWithValues: zip(scan.gradeEnterprises, grades))
+        gradeCodes = scan.gradeEnterprises.sorted()
+        alarmsByPoint = GroupedIndices(groups: alarmCodes.map(\.point), count: pointCodes.count)
+        alarmsByEnterprise = GroupedIndices(groups: alarmCodes.map(\.enterprise), count: enterpriseCodes.count)
+        alarmsByPair = GroupedIndices(groups: alarmCodes.map(\.pair), count: pairs.count)
     }
 
-    private mutating func index(_ record: HistoryRecord, alarmIndex: inout [String: Int]) {
-        if record.type == .interlockActed || record.type == .plantEvent || record.type == .received {
-            byType[record.type, default: []].append(record)
+    private static func alarm(_ record: borrowing HistoryRecord) -> Alarm {
+        Alarm(id: record.id ?? "", enterprise: record.enterprise ?? "", point: record.point ?? "",
+              level: record.level ?? "", category: record.category, kind: record.kind,
+              critical: record.critical ?? false, excluded: record.excluded ?? false, raisedAt: record.time,
+              message: record.message)
+    }
+
+    /// Numbers the enterprises, points, levels and (enterprise, point) pairs of the alarm keys.
+    private mutating func numberKeys(_ keys: [RecordScan.AlarmKey]) -> [AlarmCodes] {
+        keys.map { key in
+            let e = enterpriseCodes.intern(key.enterprise), p = pointCodes.intern(key.point)
+            let (pair, _) = pairs.number(Self.pairKey(e, p))
+            return AlarmCodes(enterprise: e, point: p, level: levelCodes.intern(key.level), pair: pair)
         }
+    }
+
+    /// Records other than alarms and grade changes (few), in time order.
+    private mutating func indexOther(_ record: borrowing HistoryRecord, at i: Int) {
         switch record.type {
         case .plant:
             guard let code = record.enterprise else { return }
@@ -83,27 +147,13 @@ public struct History: Sendable {
                 points: record.points ?? [], periodsMs: record.periodsMs ?? []))
         case .step:
             if let name = record.name, stepTimes[name] == nil { stepTimes[name] = record.time }
-        case .alarmRaised:
-            let alarm = Alarm(
-                id: record.id ?? "#\(alarms.count)", enterprise: record.enterprise ?? "", point: record.point ?? "",
-                level: record.level ?? "", category: record.category, kind: record.kind,
-                critical: record.critical ?? false, excluded: record.excluded ?? false, raisedAt: record.time,
-                message: record.message)
-            alarmIndex[alarm.id] = alarms.count
-            alarmsByPoint[alarm.point, default: []].append(alarms.count)
-            alarmsByKey[AlarmKey(enterprise: alarm.enterprise, point: alarm.point), default: []].append(alarms.count)
-            alarms.append(alarm)
-        case .alarmCleared:
-            if let id = record.id, let i = alarmIndex[id], alarms[i].clearedAt == nil { alarms[i].clearedAt = record.time }
-        case .alarmHandled:
-            if let id = record.id, let i = alarmIndex[id], alarms[i].handledAt == nil { alarms[i].handledAt = record.time }
-        case .grade:
-            if let code = record.enterprise { grades[code, default: []].append(record) }
         case .error:
-            errors.append(record)
+            errors.append(copy record)
         case .end:
             end = max(end ?? record.time, record.time)
         case .plantEvent, .interlockActed, .received:
+            byType[record.type, default: []].append(i)
+        case .alarmRaised, .alarmCleared, .alarmHandled, .grade:
             break
         }
     }
@@ -115,19 +165,45 @@ public struct History: Sendable {
 
     /// Records of one type, optionally of one enterprise, in time order.
     public func records(_ type: HistoryRecord.Kind, enterprise: String? = nil) -> [HistoryRecord] {
-        let all = byType[type] ?? order.compactMap { raw[$0].type == type ? raw[$0] : nil }
-        return enterprise == nil ? all : all.filter { $0.enterprise == enterprise }
+        let all = byType[type] ?? order.filter { raw[$0].type == type }
+        return all.compactMap { enterprise == nil || raw[$0].enterprise == enterprise ? raw[$0] : nil }
     }
 
     /// Alarms on a point (every alarm when nil), of one enterprise when given, in raise order.
     public func alarms(onPoint point: String?, enterprise: String? = nil) -> [Alarm] {
-        guard let point else { return enterprise.map { code in alarms.filter { $0.enterprise == code } } ?? alarms }
-        let indices = enterprise.map { alarmsByKey[AlarmKey(enterprise: $0, point: point)] } ?? alarmsByPoint[point]
-        return (indices ?? []).map { alarms[$0] }
+        alarmIndices(onPoint: point, enterprise: enterprise).map { alarms[Int($0)] }
     }
+
+    /// The same as indices into `alarms`.
+    func alarmIndices(onPoint point: String?, enterprise: String?) -> ArraySlice<Int32> {
+        switch (point, enterprise) {
+        case (nil, nil): return ArraySlice(0..<Int32(alarms.count))
+        case (nil, let code?): return enterpriseCodes.id(code).map { alarmsByEnterprise[Int($0)] } ?? []
+        case (let point?, nil): return pointCodes.id(point).map { alarmsByPoint[Int($0)] } ?? []
+        case (let point?, let code?):
+            guard let e = enterpriseCodes.id(code), let p = pointCodes.id(point), let pair = pairs[Self.pairKey(e, p)]
+            else { return [] }
+            return alarmsByPair[Int(pair)]
+        }
+    }
+
+    static func pairKey(_ enterprise: Int32, _ point: Int32) -> Int { Int(enterprise) << 32 | Int(point) }
 
     /// The grade of an enterprise in effect at `time` (nil before its first grade).
     public func grade(of enterprise: String, at time: SimInstant) -> String? {
-        grades[enterprise]?.last { $0.time <= time }?.grade
+        guard let changes = gradeChanges[enterprise] else { return nil }
+        let after = firstChange(changes) { $0 > time.milliseconds }
+        return after > 0 ? raw[changes[after - 1]].grade : nil
+    }
+
+    /// The position in `changes` (indices into `raw`, in time order) of the first whose time is
+    /// `late` (a predicate false then true along the changes).
+    func firstChange(_ changes: [Int], where late: (Int64) -> Bool) -> Int {
+        var lo = 0, hi = changes.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if late(raw[changes[mid]].t) { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
     }
 }
