@@ -13,7 +13,7 @@ enum LockstepPipeline {
     static let batchSamples = 4096
 
     static func run<Tee: TraceSink>(engine: inout Engine, sink: LockstepSink, tee: inout Tee) -> LockstepResult {
-        let channel = BatchChannel(capacity: 4)
+        let channel = BatchChannel(capacity: 16)
         let done = DispatchSemaphore(value: 0)
         let result = ResultBox()
         let platform = Thread {

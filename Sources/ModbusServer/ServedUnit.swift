@@ -24,6 +24,12 @@ final class ServedUnit {
 
     deinit { modbus_mapping_free(mapping) }
 
+    /// The exception a request PDU earns on this unit, if any. Reads the map in place (passing
+    /// `map` out of the class copied it — a retain per array — on every request).
+    func check(_ pdu: UnsafeBufferPointer<UInt8>) -> ModbusException? {
+        RequestCheck.check(pdu, map: map)
+    }
+
     /// Renders new values (minus frozen bindings, with swapped words where a fault says so) and
     /// copies them into the libmodbus mapping, leaving client-owned (writable) addresses alone.
     func update(values: [Double], qualities: [Quality], timeMs: Int64, faults: [ProtocolFault]) {

@@ -138,7 +138,7 @@ extension ServerLoop {
             }
         }
         let unitServed = units[index]
-        if let exception = RequestCheck.check(pdu, map: unitServed.map) {
+        if let exception = unitServed.check(pdu) {
             reply(frame, exception: exception, on: connection, delivery: faults)
             return
         }

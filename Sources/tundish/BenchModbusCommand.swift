@@ -8,9 +8,11 @@ struct BenchModbusCommand: ParsableCommand {
         discussion: """
             Every server serves 200 holding registers on one core (taskset -c 0): ours (`tundish slave`), a plain C
             libmodbus select-loop server, and an asyncio pymodbus server (Debian's python3-pymodbus); the load
-            generator (a libmodbus client, one thread per connection, reading 125 holding registers in a loop;
-            Tools/modbus-bench) runs on the other core. Prints req/s, p50/p99 latency and the ratios per connection
-            count.
+            generator runs on the other core, each connection reading 125 holding registers in a loop, one request
+            outstanding (Tools/modbus-bench): by default one thread multiplexing every connection with epoll
+            (`--client epoll`), or a libmodbus client with one thread per connection (`--client threads`, which at
+            1,000 connections measures its own thread switches more than the server). Prints req/s, p50/p99
+            latency and the ratios per connection count.
             """)
 
     @Option(help: "Connection counts, comma separated.")
@@ -22,6 +24,16 @@ struct BenchModbusCommand: ParsableCommand {
     @Option(help: "Measurements per point; the median is reported.")
     var repeats: Int = 3
 
+    enum Client: String, ExpressibleByArgument, CaseIterable {
+        case epoll, threads
+    }
+
+    @Option(help: "Load generator: epoll (one thread, every connection) or threads (libmodbus, a thread per connection).")
+    var client: Client = .epoll
+
+    @Option(name: .customLong("spin-us"), help: "Our slave's --spin-us (how long its loop polls before sleeping).")
+    var spinMicroseconds: Int = 50
+
     @Flag(help: "Leave out the pymodbus baseline.")
     var noPymodbus = false
 
@@ -29,22 +41,25 @@ struct BenchModbusCommand: ParsableCommand {
         let counts = connections.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         let tools = try BenchTools.build()
         let ours = try BenchServer.start(
-            [BenchTools.selfPath(), "slave", "--bench-registers", "200", "--listen", "127.0.0.1:0"])
+            [BenchTools.selfPath(), "slave", "--bench-registers", "200", "--listen", "127.0.0.1:0",
+             "--spin-us", String(spinMicroseconds)])
         defer { ours.stop() }
         let baseline = try BenchServer.start([tools.baselineServer, "0", "200"])
         defer { baseline.stop() }
         let python = noPymodbus ? nil
             : try BenchServer.start(["/usr/bin/python3", "Tools/modbus-bench/pymodbus_server.py", "0", "200"])
         defer { python?.stop() }
-        print("bench modbus: read 125 holding registers, \(seconds) s × \(repeats) per point, server on cpu 0, client on cpu 1")
+        let loadgen = client == .epoll ? tools.loadgenEpoll : tools.loadgen
+        print("bench modbus: read 125 holding registers, \(seconds) s × \(repeats) per point, server on cpu 0, "
+            + "client (\(client.rawValue)) on cpu 1")
         print(BenchRow.header)
         for count in counts {
             // Interleaved (ours, C, pymodbus, ours, …) so drift in the machine's speed hits all alike.
             var a: [LoadResult] = [], b: [LoadResult] = [], c: [LoadResult] = []
             for _ in 0..<max(1, repeats) {
-                a.append(try measure(port: ours.port, connections: count, loadgen: tools.loadgen))
-                b.append(try measure(port: baseline.port, connections: count, loadgen: tools.loadgen))
-                if let python { c.append(try measure(port: python.port, connections: count, loadgen: tools.loadgen)) }
+                a.append(try measure(port: ours.port, connections: count, loadgen: loadgen))
+                b.append(try measure(port: baseline.port, connections: count, loadgen: loadgen))
+                if let python { c.append(try measure(port: python.port, connections: count, loadgen: loadgen)) }
             }
             print(BenchRow(connections: count, ours: Self.median(a), baseline: Self.median(b),
                            python: c.isEmpty ? nil : Self.median(c)).line)

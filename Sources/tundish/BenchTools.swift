@@ -4,14 +4,16 @@ import Foundation
 enum BenchTools {
     struct Built {
         var baselineServer: String
+        /// The thread-per-connection libmodbus client, and the one-thread epoll client.
         var loadgen: String
+        var loadgenEpoll: String
     }
 
     static func build() throws -> Built {
         let output = ".build/bench-tools"
         try FileSystem.createDirectory(output)
         var built: [String] = []
-        for name in ["baseline_server", "loadgen"] {
+        for name in ["baseline_server", "loadgen", "loadgen_epoll"] {
             let source = "Tools/modbus-bench/\(name).c"
             guard FileManager.default.fileExists(atPath: source) else {
                 throw CLIError("\(source) not found: run the benchmark from the repository root")
@@ -20,7 +22,7 @@ enum BenchTools {
             _ = try capture(["cc", "-O2", "-o", binary, source, "-I/usr/include/modbus", "-lmodbus", "-lpthread"])
             built.append(binary)
         }
-        return Built(baselineServer: built[0], loadgen: built[1])
+        return Built(baselineServer: built[0], loadgen: built[1], loadgenEpoll: built[2])
     }
 
     static func selfPath() -> String {
