@@ -3,7 +3,7 @@ import SimCore
 /// The alarm engine's own state — the alarm log and the events not yet drained — with the rules
 /// it applies. Kept apart from the sites so the core can hand a check one site and the desk at
 /// once: two stored properties of the core, statically exclusive (no copy, no runtime check).
-/// The per-sample checks (`ReferenceCore+Ingest`, `+Alarms`, `+Rules`, `+Interlocks`) are its methods.
+/// The per-sample checks (`AlarmDesk+Ingest`, `+Alarms`, `+Rules`, `+Interlocks`) are its methods.
 struct AlarmDesk: Sendable {
     let rules: ReferenceRules
     /// The per-sample rule switches, read without hashing rule ids.
