@@ -100,6 +100,8 @@ public actor PollingObserver: TargetObserver {
                 return false
             }
         } catch {
+            // Stopped mid-poll: the request was abandoned on purpose and `stop()` polls again.
+            if Task.isCancelled || error is CancellationError { return false }
             fail("poll \(url): \(Self.describe(error, timeoutMs: poll.timeoutMs))")
             return false
         }

@@ -13,6 +13,8 @@ actor EventFeed {
     var afterSeqs: [String] = []
     var inclusive = false
     var status: HTTPResponse.Status = .ok
+    /// How long each answer takes.
+    var delayMs = 0
 
     func add(_ count: Int) {
         for _ in 0..<count {
@@ -23,6 +25,7 @@ actor EventFeed {
     }
     func setInclusive(_ on: Bool) { inclusive = on }
     func setStatus(_ s: HTTPResponse.Status) { status = s }
+    func setDelay(ms: Int) { delayMs = ms }
 
     func page(afterSeq: String?, limit: Int) -> (HTTPResponse.Status, String) {
         afterSeqs.append(afterSeq ?? "-")
@@ -37,6 +40,8 @@ actor EventFeed {
         router.get("api/v1/events") { request, _ -> Response in
             let q = request.uri.queryParameters
             let (status, body) = await feed.page(afterSeq: q.get("afterSeq"), limit: Int(q.get("limit") ?? "") ?? 1000)
+            let delay = await feed.delayMs
+            if delay > 0 { try await Task.sleep(for: .milliseconds(delay)) }
             return Response(status: status, headers: [.contentType: "application/json"],
                             body: .init(byteBuffer: ByteBuffer(string: body)))
         }
@@ -76,6 +81,24 @@ actor EventFeed {
             records += await observer.collect()
             #expect(records.map(\.reasons) == [["r6"], ["r7"], ["r8"]])
             #expect(records.allSatisfy { $0.type == .grade })
+        }
+    }
+
+    /// Stopping while a poll is in flight abandons that poll on purpose (stop polls again to catch
+    /// up): no error record for the cancelled request, and nothing lost.
+    @Test func stoppingDuringAPollIsNotAnError() async throws {
+        let feed = EventFeed()
+        await feed.add(2)
+        await feed.setDelay(ms: 400)
+        try await TestServer.with(EventFeed.router(feed)) { port in
+            let observer = try Self.observer(port: port, limit: 10)
+            try await observer.start()
+            try await Task.sleep(for: .milliseconds(150))
+            #expect(await feed.afterSeqs.count == 1, "the first poll is in flight")
+            await observer.stop()
+            let records = await observer.collect()
+            #expect(!records.contains { $0.type == .error }, "\(records.filter { $0.type == .error })")
+            #expect(records.map(\.reasons) == [["r1"], ["r2"]])
         }
     }
 
