@@ -13,8 +13,8 @@ actor EventFeed {
     var afterSeqs: [String] = []
     var inclusive = false
     var status: HTTPResponse.Status = .ok
-    /// How long each answer takes.
-    var delayMs = 0
+    /// How long the first answer takes (later ones are immediate).
+    var firstDelayMs = 0
 
     func add(_ count: Int) {
         for _ in 0..<count {
@@ -25,7 +25,9 @@ actor EventFeed {
     }
     func setInclusive(_ on: Bool) { inclusive = on }
     func setStatus(_ s: HTTPResponse.Status) { status = s }
-    func setDelay(ms: Int) { delayMs = ms }
+    func delayFirstAnswer(ms: Int) { firstDelayMs = ms }
+    /// The delay for the answer being made now.
+    func delayNow() -> Int { afterSeqs.count == 1 ? firstDelayMs : 0 }
 
     func page(afterSeq: String?, limit: Int) -> (HTTPResponse.Status, String) {
         afterSeqs.append(afterSeq ?? "-")
@@ -40,7 +42,7 @@ actor EventFeed {
         router.get("api/v1/events") { request, _ -> Response in
             let q = request.uri.queryParameters
             let (status, body) = await feed.page(afterSeq: q.get("afterSeq"), limit: Int(q.get("limit") ?? "") ?? 1000)
-            let delay = await feed.delayMs
+            let delay = await feed.delayNow()
             if delay > 0 { try await Task.sleep(for: .milliseconds(delay)) }
             return Response(status: status, headers: [.contentType: "application/json"],
                             body: .init(byteBuffer: ByteBuffer(string: body)))
@@ -89,12 +91,12 @@ actor EventFeed {
     @Test func stoppingDuringAPollIsNotAnError() async throws {
         let feed = EventFeed()
         await feed.add(2)
-        await feed.setDelay(ms: 400)
+        await feed.delayFirstAnswer(ms: 5_000)
         try await TestServer.with(EventFeed.router(feed)) { port in
             let observer = try Self.observer(port: port, limit: 10)
             try await observer.start()
-            try await Task.sleep(for: .milliseconds(150))
-            #expect(await feed.afterSeqs.count == 1, "the first poll is in flight")
+            for _ in 0..<500 where await feed.afterSeqs.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(await feed.afterSeqs.count == 1, "the first poll is in flight (its answer takes 5 s)")
             await observer.stop()
             let records = await observer.collect()
             #expect(!records.contains { $0.type == .error }, "\(records.filter { $0.type == .error })")
