@@ -67,6 +67,13 @@ struct TickBatch: Sendable {
     var ticks: [TickEnd] = []
     /// Set on the last batch: the engine finished at this plant time.
     var end: SimInstant?
+
+    /// An empty batch with room for a full one (the last tick may overrun `batchSamples`).
+    static func reserved() -> TickBatch {
+        var batch = TickBatch()
+        batch.samples.reserveCapacity(LockstepPipeline.batchSamples + 256)
+        return batch
+    }
 }
 
 extension LockstepSink {
@@ -92,12 +99,9 @@ extension LockstepSink {
 /// The engine's sink on the producing thread: tees, then batches.
 struct BatchingSink<Tee: TraceSink>: TraceSink {
     var tee: Tee
-    var batch = TickBatch()
+    var batch = TickBatch.reserved()
 
-    init(tee: Tee) {
-        self.tee = tee
-        batch.samples.reserveCapacity(LockstepPipeline.batchSamples + 256)
-    }
+    init(tee: Tee) { self.tee = tee }
 
     mutating func record(_ sample: Sample) {
         tee.record(sample)
@@ -111,8 +115,7 @@ struct BatchingSink<Tee: TraceSink>: TraceSink {
 
     /// The batch so far; a fresh one (with capacity) takes its place.
     mutating func take() -> TickBatch {
-        var fresh = TickBatch()
-        fresh.samples.reserveCapacity(LockstepPipeline.batchSamples + 256)
+        var fresh = TickBatch.reserved()
         swap(&fresh, &batch)
         return fresh
     }

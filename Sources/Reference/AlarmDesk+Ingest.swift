@@ -75,6 +75,7 @@ extension AlarmDesk {
         let limits = s.shapes[point].limits
         let disabled = s.config[point].disabledSlots
         let conditional = s.config[point].conditionalSlots
+        // The test reads the monitors only (`s.holds` on the inout site copied the whole site).
         let conditionHolds = conditional == 0 || s.config[point].when.map { $0.holds(s.monitors) } != false
         for slot in 0..<4 {
             let level = AlarmLevel.limitSlots[slot]

@@ -18,7 +18,7 @@ extension AlarmDesk {
             }
             let heldJustBefore = s.windowHeldAt.indices.contains(interlock)
                 && s.windowHeldAt[interlock].map { time - $0 <= .seconds(1) } == true
-            guard s.holds(compiled.windowTest) || heldJustBefore,
+            guard s.holds(compiled.window) || heldJustBefore,
                 !s.supervisions.contains(where: { $0.interlock == interlock })
             else { continue }
             let deadline = time + .seconds(compiled.spec.delayS) + rules.interlocks.grace
@@ -31,7 +31,7 @@ extension AlarmDesk {
     /// At each one-second tick: note which interlock windows hold.
     mutating func noteWindows(s: inout Site, at time: SimInstant) {
         if s.windowHeldAt.count != s.interlocks.count { s.windowHeldAt = Array(repeating: nil, count: s.interlocks.count) }
-        for i in s.interlocks.indices where s.holds(s.interlocks[i].windowTest) { s.windowHeldAt[i] = time }
+        for i in s.interlocks.indices where s.holds(s.interlocks[i].window) { s.windowHeldAt[i] = time }
     }
 
     /// Each timer tick: done when every result is reached (an open INTERLOCK alarm then clears);
@@ -51,7 +51,7 @@ extension AlarmDesk {
             }
             let triggerOpen = log.records[supervision.triggerAlarm].isActive
             if let open = supervision.alarm {
-                if !triggerOpen && !s.holds(compiled.windowTest) {
+                if !triggerOpen && !s.holds(compiled.window) {
                     clear(open, at: time)
                     continue
                 }

@@ -37,7 +37,7 @@ extension AlarmDesk {
         // Fields read one by one: a copy of the compiled rule (strings and all) per sample cost retains.
         let point = s.stateRules[index].point
         let value = s.monitors[point].lastGood
-        let active = value == s.stateRules[index].rule.equals && s.stateRules[index].test.map { $0.holds(s.monitors) } != false
+        let active = value == s.stateRules[index].rule.equals && s.stateRules[index].when.map { $0.holds(s.monitors) } != false
         if let open = s.stateRules[index].alarm {
             if !active {
                 clear(open, at: time)

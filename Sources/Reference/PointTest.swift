@@ -25,6 +25,14 @@ indirect enum PointTest: Sendable {
         }
     }
 
+    /// Whether the test reads `point`.
+    func reads(_ point: Int) -> Bool {
+        switch self {
+        case .compare(let p, _, _): return p == point
+        case .any(let tests), .all(let tests): return tests.contains { $0.reads(point) }
+        }
+    }
+
     /// Evaluates against the latest good values (`PointMonitor.lastGood`).
     func holds(_ monitors: [PointMonitor]) -> Bool {
         switch self {

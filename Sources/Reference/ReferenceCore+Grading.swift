@@ -30,7 +30,7 @@ extension ReferenceCore {
             risk: rules.risk, rules: rules, time: time, since: lastEvaluation ?? start,
             alarms: desk.log.records.filter { $0.enterprise == code && !$0.excluded }, onlineRate: rate,
             onlineBelowOrangeSince: sites[site].onlineBelowOrangeSince, lastSampleAt: sites[site].lastSampleAt,
-            start: start, casting: sites[site].holds(castingCondition(site: site)))
+            start: start, casting: sites[site].holds(castingCondition(site: site).map { PointTest($0, index: sites[site].index) }))
         var triggers = evaluator.triggers()
         let (floor, floorReasons) = RiskEvaluator.floor(plant: sites[site].plant, rules: rules)
         if !floorReasons.isEmpty { triggers[floor, default: []].append(contentsOf: floorReasons) }

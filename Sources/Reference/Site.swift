@@ -28,8 +28,7 @@ struct Site: Sendable {
     struct CompiledStateRule: Sendable {
         var rule: StateRule
         var point: Int
-        var when: Condition?
-        var test: PointTest?
+        var when: PointTest?
         var critical: Bool
         var alarm: Int?
         var pendingSince: SimInstant?
@@ -39,8 +38,7 @@ struct Site: Sendable {
         var spec: InterlockSpec
         var triggers: [Int]
         var results: [(point: Int, value: Double)]
-        var window: Condition?
-        var windowTest: PointTest?
+        var window: PointTest?
     }
 
     /// A trigger alarm being watched for the interlock's result state.
@@ -88,7 +86,7 @@ struct Site: Sendable {
                 spec: spec, triggers: spec.triggerPoints.compactMap { index[$0] },
                 results: spec.resultPoints.sorted { $0.key < $1.key }.compactMap { key, value in
                     index[key].map { ($0, value) }
-                }, window: window, windowTest: window.map { PointTest($0, index: index) })
+                }, window: window.map { PointTest($0, index: index) })
         }
         monitors = Array(repeating: PointMonitor(), count: plant.points.count)
         config = []
@@ -104,7 +102,7 @@ struct Site: Sendable {
                 let prefix = PointName.prefix(of: point.code, name: rule.point)
                 let when = rule.when.map { resolver.resolve($0, prefix: prefix, equipment: point.equipment) }
                 out.append(CompiledStateRule(
-                    rule: rule, point: i, when: when, test: when.map { PointTest($0, index: resolver.index) },
+                    rule: rule, point: i, when: when.map { PointTest($0, index: resolver.index) },
                     critical: rule.critical ?? point.critical))
             }
         }
@@ -121,7 +119,7 @@ struct Site: Sendable {
             frozenCheck: spec.kind == .analog && rules.quality.frozenAfter > .zero
                 && !rules.quality.frozenExempt.contains { PointName.matches(spec.code, $0) },
             rateRules: rateRulePoint.indices.filter { rateRulePoint[$0] == i },
-            stateRules: stateRules.indices.filter { stateRules[$0].point == i || stateRules[$0].when.map { reads($0, i) } == true },
+            stateRules: stateRules.indices.filter { stateRules[$0].point == i || stateRules[$0].when?.reads(i) == true },
             triggers: interlocks.indices.filter { interlocks[$0].triggers.contains(i) },
             disabled: false)
         for rule in rules.points where PointName.matches(spec.code, rule.point)
@@ -139,34 +137,16 @@ struct Site: Sendable {
         return config
     }
 
-    func reads(_ condition: Condition, _ point: Int) -> Bool {
-        condition.points.contains { index[$0] == point }
-    }
-
     /// Is the point excluded (停用, or its equipment in maintenance)?
     func isExcluded(_ point: Int) -> Bool {
         let spec = plant.points[point]
         return disabledPoints.contains(spec.code) || maintenance.contains(spec.equipment)
     }
 
-    /// The latest good value of a point by code (what conditions read).
-    func reading(_ code: String) -> Double? {
-        index[code].flatMap { monitors[$0].lastGood }
-    }
-
+    /// Whether a test holds on the latest good values (no test: true).
     func holds(_ test: PointTest?) -> Bool {
         guard let test else { return true }
         return test.holds(monitors)
-    }
-
-    func holds(_ condition: Condition?) -> Bool {
-        guard let condition else { return true }
-        return Self.holds(condition, index: index, monitors: monitors)
-    }
-
-    /// Captures the two arrays, not the whole site (a capture of `self` copied the site).
-    static func holds(_ condition: Condition, index: [String: Int], monitors: [PointMonitor]) -> Bool {
-        condition.holds { code in index[code].flatMap { monitors[$0].lastGood } }
     }
 }
 

@@ -39,9 +39,6 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Run directory (default: runs/<UTC time>).")
     var out: String?
 
-
-
-
     @Option(help: "Live modes: wall seconds to wait at the end for the uplink spool to drain.")
     var drainTimeout: Double = 30
 
