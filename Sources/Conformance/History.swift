@@ -151,7 +151,7 @@ public struct History: Sendable {
             errors.append(copy record)
         case .end:
             end = max(end ?? record.time, record.time)
-        case .plantEvent, .interlockActed, .received:
+        case .plantEvent, .interlockActed, .received, .delivery, .observed, .setAside, .uplink:
             byType[record.type, default: []].append(i)
         case .alarmRaised, .alarmCleared, .alarmHandled, .grade:
             break

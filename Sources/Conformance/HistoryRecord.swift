@@ -35,6 +35,19 @@ public struct HistoryRecord: Hashable, Sendable, Codable {
         case error
         /// Harness: the end of observation (plant time up to which the history is complete).
         case end
+        /// Harness: one uplink batch's fate (`kind` = `delivered`, `rejected` or `undelivered`; `id` = batch
+        /// id; `t` = plant time of the batch's earliest data; `status` = HTTP status of a rejection;
+        /// `message` = reason or the start of the answer's body; `attempts`).
+        case delivery
+        /// Harness: the observer vouches for the target's state over plant time [`fromMs`, `t`]
+        /// (`kind` = `poll`, `liveness` or `complete`). Negative verdicts need such evidence.
+        case observed
+        /// Harness: target events from before the scenario started, set aside and never judged
+        /// (`counts` = [how many], `message` = why).
+        case setAside
+        /// Harness: an enterprise's uplink at the end (`counts` = [sent, delivered, rejected,
+        /// undelivered, backlog high-water mark] in batches).
+        case uplink
     }
 
     /// Plant milliseconds since the scenario start.
@@ -65,6 +78,14 @@ public struct HistoryRecord: Hashable, Sendable, Codable {
     public var excluded: Bool?
     public var value: Double?
     public var message: String?
+    /// Start of the plant-time span an `observed` record vouches for.
+    public var fromMs: Int64?
+    /// HTTP status of a `delivery` record (a rejection's status, or the final one).
+    public var status: Int?
+    /// Posts made for a `delivery` record's batch.
+    public var attempts: Int?
+    /// Target records: plant time at which the observer saw the record (its lag is `seenMs - t`).
+    public var seenMs: Int64?
 
     public init(t: Int64, source: Source, type: Kind) {
         self.t = t; self.source = source; self.type = type
@@ -132,6 +153,48 @@ extension HistoryRecord {
     public static func error(at time: SimInstant, source: Source, message: String) -> HistoryRecord {
         var r = HistoryRecord(t: time.milliseconds, source: source, type: .error)
         r.message = message
+        return r
+    }
+
+    /// Fates of an uplink batch, as `delivery` records name them.
+    public enum DeliveryFate: String, Sendable, CaseIterable {
+        case delivered, rejected, undelivered
+    }
+
+    public static func delivery(at time: SimInstant, enterprise: String?, batch: String, fate: DeliveryFate,
+                                status: Int? = nil, attempts: Int? = nil, message: String? = nil) -> HistoryRecord {
+        var r = HistoryRecord(t: time.milliseconds, source: .harness, type: .delivery)
+        r.enterprise = enterprise; r.id = batch; r.kind = fate.rawValue; r.status = status; r.attempts = attempts
+        r.message = message
+        return r
+    }
+
+    /// Observation kinds an `observed` record names.
+    public enum ObservationKind: String, Sendable, CaseIterable {
+        /// Successful polls of the target's API covered the span.
+        case poll
+        /// The target showed it was alive (heartbeat events, a health URL) over the span.
+        case liveness
+        /// The history is complete by construction (lockstep against the embedded platform).
+        case complete
+    }
+
+    public static func observed(from start: SimInstant, to end: SimInstant, kind: ObservationKind) -> HistoryRecord {
+        var r = HistoryRecord(t: end.milliseconds, source: .harness, type: .observed)
+        r.fromMs = start.milliseconds; r.kind = kind.rawValue
+        return r
+    }
+
+    public static func setAside(at time: SimInstant, count: Int, message: String) -> HistoryRecord {
+        var r = HistoryRecord(t: time.milliseconds, source: .harness, type: .setAside)
+        r.counts = [count]; r.message = message
+        return r
+    }
+
+    public static func uplink(at time: SimInstant, enterprise: String?, sent: Int, delivered: Int, rejected: Int,
+                              undelivered: Int, backlogHighWater: Int) -> HistoryRecord {
+        var r = HistoryRecord(t: time.milliseconds, source: .harness, type: .uplink)
+        r.enterprise = enterprise; r.counts = [sent, delivered, rejected, undelivered, backlogHighWater]
         return r
     }
 
