@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         // Pure core: no I/O, no wall clock, no global randomness (enforced by TidyTests).
@@ -26,7 +27,10 @@ let package = Package(
         .target(name: "PlantModel", dependencies: ["SimCore"], swiftSettings: swiftSettings),
         .target(
             name: "Scenario",
-            dependencies: ["SimCore", "PlantModel", "ModbusMap", "COpenSSL", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "SimCore", "PlantModel", "ModbusMap", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings),
         .target(name: "Simulation", dependencies: ["SimCore", "PlantModel", "Scenario", "ModbusMap"], swiftSettings: swiftSettings),
         // Pure: the reference platform's core (alarms, lifecycle, risk grading). Sees plant data only,
@@ -97,7 +101,7 @@ let package = Package(
         .target(
             name: "Harness",
             dependencies: [
-                "Simulation", "SimCore", "ModbusServer", "ModbusMap", "Scenario", "Reference", "Conformance", "PlantModel",
+                "Simulation", "SimCore", "ModbusMap", "Scenario", "Reference", "Conformance", "PlantModel",
             ],
             swiftSettings: swiftSettings),
 

@@ -1,13 +1,9 @@
-import COpenSSL
+import Crypto
 
-/// SHA-256 through OpenSSL's libcrypto (a pure computation; no I/O).
+/// SHA-256 through swift-crypto (a pure computation; no I/O, no C library of the system).
 public enum Digest {
     public static func sha256Hex(_ bytes: [UInt8]) -> String {
-        var out = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
-        bytes.withUnsafeBufferPointer { input in
-            _ = SHA256(input.baseAddress, input.count, &out)
-        }
-        return out.map { byte in
+        SHA256.hash(data: bytes).map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
