@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
     ],
     targets: [
         // Pure core: no I/O, no wall clock, no global randomness (enforced by TidyTests).
@@ -62,12 +64,23 @@ let package = Package(
         .systemLibrary(name: "CLinux"),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
+        // Edge: Prometheus `/metrics` for `serve` and `slave` (swift-metrics with swift-prometheus).
+        .target(
+            name: "Telemetry",
+            dependencies: [
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings),
+
         // Edge: the reference platform as a service (HTTP API, SQLite storage, Modbus poller, webhooks).
         .target(
             name: "ReferenceServer",
             dependencies: [
-                "Reference", "UplinkProfile", "Envelope", "ModbusMap", "CModbus", "PlantModel", "SimCore",
+                "Reference", "UplinkProfile", "Envelope", "ModbusMap", "CModbus", "PlantModel", "SimCore", "Telemetry",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -111,7 +124,7 @@ let package = Package(
             dependencies: [
                 "SimCore", "PlantModel", "Scenario", "Simulation", "CModbus", "ModbusMap", "ModbusServer", "Harness",
                 "Reference", "ReferenceServer", "UplinkProfile", "Gateway", "Uplink", "Envelope", "Conformance", "Reports",
-                "Observers", .product(name: "Hummingbird", package: "hummingbird"),
+                "Observers", "Telemetry", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -25,8 +25,11 @@ public struct APIRoutes: Sendable {
         self.envelope = EnvelopeIngest(credentials: credentials)
     }
 
-    public func router() -> Router<BasicRequestContext> {
+    /// The routes; with `metrics`, every request is counted (Hummingbird's `MetricsMiddleware`, which
+    /// applies to the routes added after it, so it comes first).
+    public func router(metrics: Bool = false) -> Router<BasicRequestContext> {
         let router = Router()
+        if metrics { router.add(middleware: MetricsMiddleware()) }
         router.get("health") { _, _ in try JSONResponse.make(APIHealth(status: "ok", version: version)) }
         router.get("openapi.yaml") { _, _ in
             guard let openAPI else { throw APIError(.notFound, "no OpenAPI document bundled") }

@@ -7,6 +7,7 @@ import NIOCore
 import PlantModel
 import Reference
 import SimCore
+import Telemetry
 
 /// The reference platform as a running service: HTTP API, storage, Modbus pollers, a clock
 /// ticking the core once a second, and webhook delivery.
@@ -40,6 +41,8 @@ public struct ReferenceService: Sendable {
         public var version = "0"
         /// The service's log level (an embedded platform inside `tundish run` keeps quiet).
         public var logLevel: Logger.Level = .info
+        /// Serves `GET /metrics` (Prometheus text) when set.
+        public var telemetry: Telemetry?
         public init() {}
     }
 
@@ -62,8 +65,13 @@ public struct ReferenceService: Sendable {
         let routes = APIRoutes(
             platform: platform, token: configuration.token, bodyLimit: configuration.bodyLimit,
             version: configuration.version, openAPI: configuration.openAPI, credentials: configuration.credentials)
+        let router = routes.router(metrics: configuration.telemetry != nil)
+        if let telemetry = configuration.telemetry {
+            telemetry.addRoute(to: router)
+            PlatformMetrics.register(platform, on: telemetry)
+        }
         let app = Application(
-            router: routes.router(),
+            router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? 0) },
             logger: logger)

@@ -16,9 +16,12 @@ extension APIRoutes {
                 let data = try envelope.payload(of: body, headers: request.headers, token: token)
                 switch UplinkDecoder(limits: UplinkLimits(maxBodyBytes: bodyLimit)).decode(kind, from: data) {
                 case .failure(let error):
+                    PlatformMetrics.uplink(kind: kind.rawValue, outcome: "rejected")
                     throw APIError(HTTPResponse.Status(code: error.httpStatus), error.description)
                 case .success(let payload):
-                    return try JSONResponse.make(try await ingest(payload))
+                    let accepted = try await ingest(payload)
+                    PlatformMetrics.uplink(kind: kind.rawValue, outcome: accepted.duplicate ? "duplicate" : "accepted")
+                    return try JSONResponse.make(accepted)
                 }
             }
         }

@@ -4,6 +4,7 @@ import Reference
 import ReferenceServer
 import Scenario
 import SimCore
+import Telemetry
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -64,6 +65,9 @@ struct ServeCommand: AsyncParsableCommand {
         } catch let error as DiagnosticError {
             throw CLIError(error.description)
         }
+        let telemetry = Telemetry()
+        telemetry.bootstrapGlobally()
+        configuration.telemetry = telemetry
         let service = ReferenceService(configuration: configuration)
         let database = db ?? "memory"
         try await service.run { port in

@@ -71,6 +71,9 @@ struct SlaveCommand: AsyncParsableCommand {
             help: "Microseconds the Modbus loop keeps polling after a request before it sleeps (0: sleep at once).")
     var spinMicroseconds: Int = 50
 
+    @Option(help: "Serve Prometheus metrics at http://HOST:PORT/metrics (Modbus requests and exceptions, uplink batches, spool depth, plant time).")
+    var metrics: String?
+
     @Option(help: .hidden)
     var benchRegisters: Int?
 
@@ -114,6 +117,8 @@ struct SlaveCommand: AsyncParsableCommand {
                 periods: (try Self.period(readingsEvery, "--readings-every"), try Self.period(heartbeatEvery, "--heartbeat-every")))
         }
         let senderTask = link.map { link in Task { await link.sender.run() } }
+        let metricsTask = try metrics.map { try SlaveMetrics.start($0, server: server, sender: link?.sender, clock: clock) }
+        defer { metricsTask?.cancel() }
         let engine = try await Self.onThread { [setup, speed, out] in
             var engine = setup.engine
             var sink = try SlaveTraceSink(directory: out, plants: engine.plants, uplink: link?.pipeline, clock: clock)
