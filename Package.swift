@@ -43,7 +43,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .target(name: "ModbusMap", dependencies: ["SimCore", "PlantModel"], swiftSettings: swiftSettings),
         // Pure: the checker (expectations × history → verdicts), alarm-quality figures, plot series.
-        .target(name: "Conformance", dependencies: ["SimCore", "Scenario"], swiftSettings: swiftSettings),
+        .target(name: "Conformance", dependencies: ["SimCore", "PlantModel", "Scenario"], swiftSettings: swiftSettings),
         // Pure: JUnit XML, JSON, self-contained HTML with SVG timelines, the terminal summary.
         .target(name: "Reports", dependencies: ["Conformance", "SimCore"], swiftSettings: swiftSettings),
         // Pure: the default HTTP uplink profile (payloads both the gateway and the platform use).

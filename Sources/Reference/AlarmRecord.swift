@@ -1,27 +1,9 @@
+import PlantModel
 import SimCore
 
-/// The level of an alarm. The raw values are what the conformance checker matches.
-public enum AlarmLevel: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
-    case ll = "LL"
-    case l = "L"
-    case h = "H"
-    case hh = "HH"
-    /// A digital point at its alarm value, or a state rule (wrong mode while casting).
-    case di = "DI"
-    /// Rate of change beyond the point's rate rule.
-    case rate = "RATE"
-    /// A critical LL/HH was active and the interlock's result state was not reached in time.
-    case interlock = "INTERLOCK"
-    /// Data quality: offline, frozen, out of physical range, bad quality.
-    case instrument = "INSTRUMENT"
-
-    /// The four analog limit levels, in the order they are evaluated.
-    public static let limitLevels: [AlarmLevel] = [.ll, .l, .h, .hh]
+extension AlarmLevel {
     /// The limit levels by slot (`limitIndex`), a fixed-size value read per sample.
     static let limitSlots = LimitSlots<AlarmLevel>(ll: .ll, l: .l, h: .h, hh: .hh)
-
-    var order: Int { AlarmLevel.allCases.firstIndex(of: self) ?? 0 }
-    public static func < (lhs: AlarmLevel, rhs: AlarmLevel) -> Bool { lhs.order < rhs.order }
 }
 
 /// Hazard alarms are about the process; instrument alarms are about the data (kept apart, §2.2).

@@ -1,18 +1,5 @@
+import PlantModel
 import SimCore
-
-/// A risk grade (红/橙/黄/蓝). Ordered: blue < yellow < orange < red.
-public enum RiskGrade: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
-    case blue
-    case yellow
-    case orange
-    case red
-
-    var rank: Int { RiskGrade.allCases.firstIndex(of: self) ?? 0 }
-    public static func < (lhs: RiskGrade, rhs: RiskGrade) -> Bool { lhs.rank < rhs.rank }
-
-    /// One level lower (blue stays blue).
-    public var lower: RiskGrade { RiskGrade.allCases[max(0, rank - 1)] }
-}
 
 /// A change of an enterprise's grade, with the rule ids (reason codes) behind it.
 public struct GradeChange: Hashable, Sendable, Codable {

@@ -1,3 +1,4 @@
+import PlantModel
 import SimCore
 
 /// Everything the reference platform is configured with: alarm defaults, per-point settings,

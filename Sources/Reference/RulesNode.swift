@@ -1,3 +1,4 @@
+import PlantModel
 import SimCore
 import Yams
 

@@ -1,4 +1,5 @@
 import CoreMetrics
+import PlantModel
 import Reference
 import Telemetry
 

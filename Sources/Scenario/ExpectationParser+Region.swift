@@ -1,3 +1,5 @@
+import PlantModel
+
 /// Regional expectations on the regulator view: `regionGrades: {region, grade, atLeast, atMost}`
 /// and `regionUnhandled: {region, atLeast, atMost}`.
 extension ExpectationParser {

@@ -1,3 +1,4 @@
+import PlantModel
 import SimCore
 
 /// Parses `expect:` entries: one kind key, a window relative to a step, and metadata.

@@ -102,33 +102,11 @@ public enum PlatformAction: Hashable, Sendable {
 }
 
 /// Alarm severities and categories a target may raise.
-public enum AlarmLevel: String, Hashable, Sendable, Codable, CaseIterable {
-    case ll = "LL"
-    case l = "L"
-    case h = "H"
-    case hh = "HH"
-    /// Digital/state alarm (device fault, wrong mode while casting, detector on).
-    case state = "DI"
-    /// Rate-of-change alarm.
-    case rate = "RATE"
-    /// Interlock supervision: a critical alarm and the interlock did not act in time.
-    case interlock = "INTERLOCK"
-    /// Data-quality (instrument) alarm: offline, frozen, out of range, bad quality.
-    case instrument = "INSTRUMENT"
-}
-
 /// Which alarms an expectation is about. Nil fields match anything.
 public struct AlarmMatch: Hashable, Sendable, Codable {
     public var point: String?
     public var level: AlarmLevel?
     public init(point: String?, level: AlarmLevel?) { self.point = point; self.level = level }
-}
-
-/// Red/orange/yellow/blue risk grades, ordered blue < yellow < orange < red.
-public enum RiskGrade: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
-    case blue, yellow, orange, red
-    var rank: Int { RiskGrade.allCases.firstIndex(of: self)! }
-    public static func < (lhs: RiskGrade, rhs: RiskGrade) -> Bool { lhs.rank < rhs.rank }
 }
 
 public enum ExpectationKind: Hashable, Sendable, Codable {

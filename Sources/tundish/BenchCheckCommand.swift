@@ -1,6 +1,7 @@
 import ArgumentParser
 import Conformance
 import Foundation
+import PlantModel
 import Scenario
 import SimCore
 
