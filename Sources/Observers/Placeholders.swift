@@ -52,7 +52,8 @@ public struct UnresolvedPlaceholders: Error, Hashable, Sendable, CustomStringCon
     public var names: [String]
     public var description: String {
         "target '\(target)': no value for " + names.map { "${\($0)}" }.joined(separator: ", ")
-            + " (set the environment variable, or give the CLI option that fills it)"
+            + " (fill it from the environment: " + names.map { "export \($0)=…" }.joined(separator: "; ")
+            + ", then run again; or give a default in the target file: ${\(names[0]):-value})"
     }
 }
 

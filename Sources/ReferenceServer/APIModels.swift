@@ -183,5 +183,10 @@ struct APIWebhook: Codable, Sendable {
     init(_ hook: Webhook) { id = String(hook.id); url = hook.url; types = hook.types }
 }
 struct APIEventList: Codable, Sendable { var events: [APIEvent] }
-struct APIHealth: Codable, Sendable { var status: String; var version: String }
+struct APIHealth: Codable, Sendable {
+    var status: String
+    var version: String
+    /// One per `--poll` slave (absent when nothing is polled).
+    var pollers: [PollerStatus]?
+}
 struct APIAccepted: Codable, Sendable { var accepted: Int; var duplicate: Bool }

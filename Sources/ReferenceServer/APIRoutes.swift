@@ -15,14 +15,17 @@ public struct APIRoutes: Sendable {
     /// Per-enterprise credentials of the SM4 envelope; the uplink accepts envelopes when not empty.
     public let credentials: [EnvelopeCredentials]
     let envelope: EnvelopeIngest
+    /// The Modbus pollers' states, for `/health`.
+    let pollers: @Sendable () -> [PollerStatus]
 
     public init(
         platform: Platform, token: String?, bodyLimit: Int = 4 << 20, version: String, openAPI: Data?,
-        credentials: [EnvelopeCredentials] = []
+        credentials: [EnvelopeCredentials] = [], pollers: @escaping @Sendable () -> [PollerStatus] = { [] }
     ) {
         self.platform = platform; self.token = token; self.bodyLimit = bodyLimit; self.version = version
         self.openAPI = openAPI; self.credentials = credentials
         self.envelope = EnvelopeIngest(credentials: credentials)
+        self.pollers = pollers
     }
 
     /// The routes; with `metrics`, every request is counted (Hummingbird's `MetricsMiddleware`, which
@@ -30,7 +33,11 @@ public struct APIRoutes: Sendable {
     public func router(metrics: Bool = false) -> Router<BasicRequestContext> {
         let router = Router()
         if metrics { router.add(middleware: MetricsMiddleware()) }
-        router.get("health") { _, _ in try JSONResponse.make(APIHealth(status: "ok", version: version)) }
+        router.get("/") { _, _ in IndexPage.response(version: version) }
+        router.get("health") { _, _ in
+            let polled = pollers()
+            return try JSONResponse.make(APIHealth(status: "ok", version: version, pollers: polled.isEmpty ? nil : polled))
+        }
         router.get("openapi.yaml") { _, _ in
             guard let openAPI else { throw APIError(.notFound, "no OpenAPI document bundled") }
             return JSONResponse.raw(openAPI, contentType: "application/yaml")

@@ -16,17 +16,36 @@ public final class ModbusPoller: @unchecked Sendable {
     public let port: UInt16
     public let intervalMs: Int
     let deliver: @Sendable ([ReferenceSample]) -> Void
+    /// Told of each change of state, in one line (connected, lost, cannot connect).
+    let log: @Sendable (String) -> Void
     let lock = NSLock()
     var stopped = false
+    var current: PollerStatus
 
     public init(
         plant: Plant, layout: ModbusLayout, host: String, port: UInt16, intervalMs: Int,
-        deliver: @escaping @Sendable ([ReferenceSample]) -> Void
+        log: @escaping @Sendable (String) -> Void = { _ in }, deliver: @escaping @Sendable ([ReferenceSample]) -> Void
     ) throws {
         self.plant = plant
         map = try UnitMap.generate(points: plant.points, layout: layout)
-        self.host = host; self.port = port; self.intervalMs = intervalMs; self.deliver = deliver
+        self.host = host; self.port = port; self.intervalMs = intervalMs; self.deliver = deliver; self.log = log
+        current = PollerStatus(enterprise: plant.enterprise.code, address: "\(host):\(port)")
     }
+
+    /// The poller's state now (for `/health`).
+    public var status: PollerStatus { lock.withLock { current } }
+
+    func update(_ change: (inout PollerStatus) -> Void) {
+        let (old, new) = lock.withLock { () -> (PollerStatus, PollerStatus) in
+            let old = current
+            change(&current)
+            return (old, current)
+        }
+        if let line = PollerStatus.change(from: old, to: new, intervalMs: intervalMs) { log(line) }
+    }
+
+    /// libmodbus's reason for the last failure, in its words.
+    static func lastError() -> String { String(cString: modbus_strerror(errno)).lowercased() }
 
     public func start() {
         let thread = Thread { [self] in loop() }
@@ -40,12 +59,21 @@ public final class ModbusPoller: @unchecked Sendable {
         var context: OpaquePointer?
         while !lock.withLock({ stopped }) {
             let started = Date()
-            if context == nil { context = connect() }
+            if context == nil {
+                context = connect()
+                if context == nil { let reason = Self.lastError(); update { $0.state = .lost; $0.error = reason } }
+            }
             let samples = context.flatMap { poll($0) }
             if samples == nil, let open = context {
+                let reason = Self.lastError()
+                update { $0.state = .lost; $0.error = reason }
                 modbus_close(open)
                 modbus_free(open)
                 context = nil
+            }
+            if let samples {
+                let time = samples.first?.time.milliseconds ?? Self.nowMs()
+                update { $0.state = .connected; $0.lastReadMs = time; $0.error = nil }
             }
             deliver(samples ?? offline(at: Self.nowMs()))
             let elapsed = Date().timeIntervalSince(started)
@@ -59,7 +87,9 @@ public final class ModbusPoller: @unchecked Sendable {
         modbus_set_slave(context, Int32(map.unitId))
         modbus_set_response_timeout(context, 1, 0)
         guard modbus_connect(context) == 0 else {
+            let saved = errno
             modbus_free(context)
+            errno = saved
             return nil
         }
         return context

@@ -43,6 +43,8 @@ public struct ReferenceService: Sendable {
         public var logLevel: Logger.Level = .info
         /// Serves `GET /metrics` (Prometheus text) when set.
         public var telemetry: Telemetry?
+        /// Where pollers' changes of state go, one line each (nil: the service's logger).
+        public var log: (@Sendable (String) -> Void)?
         public init() {}
     }
 
@@ -62,9 +64,18 @@ public struct ReferenceService: Sendable {
             known.append(poll.plant)
         }
         let platform = try Platform(plants: known, rules: configuration.rules, store: store, startMs: Self.nowMs())
+        let (batches, feed) = AsyncStream.makeStream(of: [ReferenceSample].self)
+        let log = configuration.log ?? { logger.notice("\($0)") }
+        let pollers = try configuration.polls.map { poll in
+            try ModbusPoller(
+                plant: Plant(config: poll.plant), layout: poll.layout, host: poll.host, port: poll.port,
+                intervalMs: configuration.pollIntervalMs, log: log
+            ) { feed.yield($0) }
+        }
         let routes = APIRoutes(
             platform: platform, token: configuration.token, bodyLimit: configuration.bodyLimit,
-            version: configuration.version, openAPI: configuration.openAPI, credentials: configuration.credentials)
+            version: configuration.version, openAPI: configuration.openAPI, credentials: configuration.credentials,
+            pollers: { pollers.map(\.status) })
         let router = routes.router(metrics: configuration.telemetry != nil)
         if let telemetry = configuration.telemetry {
             telemetry.addRoute(to: router)
@@ -75,13 +86,6 @@ public struct ReferenceService: Sendable {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
-        let (batches, feed) = AsyncStream.makeStream(of: [ReferenceSample].self)
-        let pollers = try configuration.polls.map { poll in
-            try ModbusPoller(
-                plant: Plant(config: poll.plant), layout: poll.layout, host: poll.host, port: poll.port,
-                intervalMs: configuration.pollIntervalMs
-            ) { feed.yield($0) }
-        }
         pollers.forEach { $0.start() }
         defer { pollers.forEach { $0.stop() } }
         let tickMs = configuration.tickMs

@@ -20,6 +20,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws { try HarnessErrors.exitCode2 { try execute() } }
 
     func execute() throws {
+        try reports.checkWritable()
         let directory = try RunDirectory(path: runDirectory, create: false)
         let info = try directory.readJSON(RunInfo.self, from: "run.json")
         var results: [ScenarioResult] = []

@@ -13,7 +13,7 @@ enum LockstepScenario {
         let folder = directory.scenarioFolder(meta.id)
         var trace = try TraceFileWriter(directory: folder, plants: Engine(scenario: loaded, seed: meta.seed).plants)
         let result = LockstepRun.run(loaded, rules: rules, seed: meta.seed, tee: &trace)
-        trace.close()
+        try trace.finish()
         let history = History(result.history)
         let series = result.series.series(PlotSelection.points(meta, history: history))
         try directory.writeScenario(meta, history: result.history, series: series)

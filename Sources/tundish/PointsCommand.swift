@@ -11,29 +11,43 @@ struct PointsCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, markdown }
 
-    @Argument(help: "A plant file (Scenarios/plants/*.yaml).")
+    @Argument(help: "A plant file (Scenarios/plants/*.yaml), or a scenario file: its plants' points.")
     var plantFile: String
 
     @Option(help: "Output format: table, json, csv, or markdown (the register map as in docs/register-maps.md).")
     var format: Format = .table
 
-    func run() throws {
+    func run() throws { try HarnessErrors.exitCode2 { try execute() } }
+
+    func execute() throws {
+        try FileSourceReader.requireFile(plantFile)
         let loader = ScenarioLoader(reader: FileSourceReader())
-        let file: PlantFile
+        var catalogues: [PointCatalogueRows] = []
         do {
-            file = try loader.loadPlantFile(path: plantFile)
-        } catch {
+            if ScenarioLoader.looksLikePlantFile(try FileSourceReader().read(plantFile)) {
+                let file = try loader.loadPlantFile(path: plantFile)
+                let plant = Plant(config: file.config)
+                catalogues.append(PointCatalogueRows(plant: plant, map: try UnitMap.generate(points: plant.points, layout: file.modbus)))
+            } else {
+                let scenario = try loader.loadScenario(path: plantFile)
+                Console.error("\(plantFile) is a scenario; the points of its plant file\(scenario.spec.plantPaths.count == 1 ? "" : "s"): "
+                    + scenario.spec.plantPaths.joined(separator: ", "))
+                for (config, layout) in zip(scenario.plants, scenario.modbusLayouts) {
+                    let plant = Plant(config: config)
+                    catalogues.append(PointCatalogueRows(plant: plant, map: try UnitMap.generate(points: plant.points, layout: layout)))
+                }
+            }
+        } catch let error as DiagnosticError {
             Console.error(error.description)
             throw ExitCode(1)
         }
-        let plant = Plant(config: file.config)
-        let map = try UnitMap.generate(points: plant.points, layout: file.modbus)
-        let rows = PointCatalogueRows(plant: plant, map: map)
         switch format {
-        case .table: print(rows.table(), terminator: "")
-        case .csv: print(rows.csv(), terminator: "")
-        case .json: print(try rows.json())
-        case .markdown: print(rows.markdownRegisterMap(), terminator: "")
+        case .table: print(catalogues.map { $0.table() }.joined(separator: "\n"), terminator: "")
+        case .csv: print(catalogues.map { $0.csv() }.joined(separator: "\n"), terminator: "")
+        case .markdown: print(catalogues.map { $0.markdownRegisterMap() }.joined(separator: "\n"), terminator: "")
+        case .json:
+            let documents = try catalogues.map { try $0.json() }
+            print(documents.count == 1 ? documents[0] : "[\n" + documents.joined(separator: ",\n") + "\n]")
         }
     }
 }

@@ -25,6 +25,7 @@ struct ReportMergeCommand: ParsableCommand {
     func run() throws { try HarnessErrors.exitCode2 { try execute() } }
 
     func execute() throws {
+        try reports.checkWritable()
         var results: [RunResult] = []
         var evidence: [String: ScenarioEvidence] = [:]
         for part in parts {

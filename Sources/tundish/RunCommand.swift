@@ -30,7 +30,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "lockstep (reference only, no wall clock), realtime, or accelerated (--speed).")
     var mode: RunMode = .lockstep
 
-    @Option(help: "Plant seconds per wall second in accelerated mode.")
+    @Option(help: "Plant seconds per wall second; accelerated mode only (default: \(Int(RunCommand.defaultSpeed))).")
     var speed: Double?
 
     @Option(help: "Seed for every scenario (default: each scenario's own). The seed is the run's identity.")
@@ -39,8 +39,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Run directory (default: runs/<UTC time>).")
     var out: String?
 
-    @Option(help: "Live modes: wall seconds to wait at the end for the uplink spool to drain.")
-    var drainTimeout: Double = 30
+    @Option(help: "Realtime and accelerated modes: wall seconds to wait at the end for the uplink spool to drain (default: 30).")
+    var drainTimeout: Double?
 
     @Option(help: "Run one shard of the library: i/n (1-based), every n-th scenario from the i-th.")
     var shard: String?
@@ -51,20 +51,45 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("disable-rule"), help: ArgumentHelp("Disable a reference rule by id (negative control).", visibility: .hidden))
     var disabledRules: [String] = []
 
-    @Flag(help: "No progress lines.")
+    @Flag(help: "No banner and no progress lines (results and errors only).")
     var quiet = false
+
+    static let defaultSpeed: Double = 10
+
+    /// Options that would do nothing in the chosen mode are refused, before any work.
+    func validate() throws {
+        if let speed, mode != .accelerated {
+            throw ValidationError("--speed \(speed) applies to --mode accelerated only (\(mode.rawValue) runs "
+                + (mode == .realtime ? "at speed 1" : "on the virtual clock, as fast as it can") + ")")
+        }
+        if let speed, !(speed > 0 && speed.isFinite) { throw ValidationError("--speed expects a positive number; found \(speed)") }
+        if drainTimeout != nil, mode == .lockstep {
+            throw ValidationError("--drain-timeout applies to --mode realtime or accelerated only (lockstep has no uplink)")
+        }
+        if let shard {
+            do { _ = try ScenarioDiscovery.shard([], shard) } catch { throw ValidationError("\(error)") }
+        }
+    }
 
     func run() async throws { try await HarnessErrors.exitCode2 { try await execute() } }
 
     func execute() async throws {
         let started = Date()
+        if mode == .lockstep, target != "reference" {
+            throw CLIError("lockstep mode needs the embedded reference platform (--target reference); "
+                + "use --mode realtime or accelerated for \(target)")
+        }
+        if target != "reference" { try FileSourceReader.requireFile(target) }
         let files = try ScenarioDiscovery.shard(try ScenarioDiscovery.scenarioFiles(under: paths), shard)
         guard !files.isEmpty else { throw CLIError("no scenario files under \(paths.joined(separator: " "))") }
         let (ruleSet, rulesInput) = try RulesLoading.load(rules, disabling: disabledRules)
-        let directory = try RunDirectory(path: out ?? Self.defaultOut(started), create: true)
-        Console.error("tundish \(TundishVersion.current) · \(mode.rawValue) · target \(target) · "
+        let runPath = out ?? Self.defaultOut(started)
+        try OutputPaths.checkFolder(runPath, option: "--out")
+        try reports.checkWritable()
+        let directory = try RunDirectory(path: runPath, create: true)
+        if !quiet { Console.error("tundish \(TundishVersion.current) · \(mode.rawValue) · target \(target) · "
             + "\(files.count) scenario\(files.count == 1 ? "" : "s") · seed \(seed.map(String.init) ?? "per scenario") · "
-            + "rules \(rulesInput.file) (\(rulesInput.digest.prefix(12)))" + (shard.map { " · shard \($0)" } ?? ""))
+            + "rules \(rulesInput.file) (\(rulesInput.digest.prefix(12)))" + (shard.map { " · shard \($0)" } ?? "")) }
         var progress = Progress(total: files.count, quiet: quiet)
         var results: [ScenarioResult] = []
         var evidence: [String: ScenarioEvidence] = [:]
@@ -88,7 +113,8 @@ struct RunCommand: AsyncParsableCommand {
         try directory.writeReports(run, evidence: evidence, junit: reports.junit, json: reports.json, html: reports.html)
         print(TerminalSummary.render(run), terminator: "")
         print("run directory \(directory.path) (verdicts.json, junit.xml, report.html)")
-        for s in results where s.outcome != .pass {
+        // A scenario that did not load has no seed to replay: the summary above gives its reason.
+        for s in results where s.outcome != .pass && !s.digest.isEmpty {
             print("replay \(s.id): \(replayCommand([s.file], seed: s.seed, sharded: false))")
         }
         print("replay all: \(replay)")
@@ -109,14 +135,11 @@ struct RunCommand: AsyncParsableCommand {
         let meta = ScenarioMeta(loaded, file: file, seed: seed)
         switch mode {
         case .lockstep:
-            guard target == "reference" else {
-                throw CLIError("lockstep mode needs the embedded reference platform (--target reference); "
-                    + "use --mode realtime or accelerated for \(target)")
-            }
             return try LockstepScenario.run(loaded, meta: meta, rules: rules, directory: directory)
         case .realtime, .accelerated:
             return try await LiveScenario(
-                target: target, speed: mode == .realtime ? 1 : (speed ?? 10), rules: rules, drainTimeout: drainTimeout
+                target: target, speed: mode == .realtime ? 1 : (speed ?? Self.defaultSpeed), rules: rules,
+                drainTimeout: drainTimeout ?? 30
             ).run(loaded, meta: meta, directory: directory)
         }
     }
@@ -132,6 +155,7 @@ struct RunCommand: AsyncParsableCommand {
         var parts = ["tundish", "run"] + paths + ["--target", target, "--mode", mode.rawValue]
         if let seed { parts += ["--seed", String(seed)] }
         if let speed, mode == .accelerated { parts += ["--speed", String(speed)] }
+        if let drainTimeout, mode != .lockstep { parts += ["--drain-timeout", String(drainTimeout)] }
         if let rules { parts += ["--rules", rules] }
         if let shard, sharded { parts += ["--shard", shard] }
         for id in disabledRules { parts += ["--disable-rule", id] }

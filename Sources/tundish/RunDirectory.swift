@@ -44,11 +44,12 @@ struct RunDirectory {
         try Self.write(text, toPath: file(name))
     }
 
-    /// Writes a file at a path as given (absolute, or relative to the working directory).
+    /// Writes a file at a path as given (absolute, or relative to the working directory; a bare
+    /// name is written in the working directory).
     static func write(_ text: String, toPath target: String) throws {
         try FileSystem.createDirectory((target as NSString).deletingLastPathComponent)
         do { try text.write(toFile: target, atomically: true, encoding: .utf8) } catch {
-            throw CLIError("\(target): cannot be written (\(error.localizedDescription))")
+            throw CLIError("cannot write \(target): \(FileSystem.reason(error))")
         }
     }
 

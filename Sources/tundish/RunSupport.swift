@@ -13,6 +13,7 @@ enum RulesLoading {
         var rules = ReferenceRules.defaults
         var input = RunInfo.Input(file: "built-in", digest: "built-in")
         if let file {
+            try FileSourceReader.requireFile(file)
             let text = try FileSourceReader().read(file)
             do { rules = try RulesParser.parse(text, file: file) } catch { throw CLIError("\(error)") }
             input = RunInfo.Input(file: file, digest: Digest.sha256Hex(text))
@@ -39,8 +40,12 @@ struct Progress {
         guard !quiet else { return }
         let width = String(total).count
         let n = String(repeating: " ", count: width - String(done).count) + String(done)
-        Console.error("[\(n)/\(total)] \(result.outcome.rawValue.uppercased().padding(toLength: 5, withPad: " ", startingAt: 0)) "
-            + "\(result.id) · seed \(result.seed) · \(result.count(.pass))/\(result.verdicts.count) passed"
+        let head = "[\(n)/\(total)] \(result.outcome.rawValue.uppercased().padding(toLength: 5, withPad: " ", startingAt: 0)) \(result.id)"
+        if result.digest.isEmpty, let error = result.error {  // never loaded: no seed, no verdicts
+            Console.error(head + " · not loaded: " + (error.split(separator: "\n").first.map { String($0.prefix(160)) } ?? ""))
+            return
+        }
+        Console.error(head + " · seed \(result.seed) · \(result.count(.pass))/\(result.verdicts.count) passed"
             + (result.error.map { " · \($0.prefix(120))" } ?? ""))
     }
 }

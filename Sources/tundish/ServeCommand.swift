@@ -35,15 +35,39 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Accept the SM4 envelope with these per-enterprise credentials (YAML).")
     var credentials: String?
 
-    @Option(help: "Polling interval (e.g. 1s, 500ms).")
+    @Option(help: "Polling interval of --poll (e.g. 1s, 200ms): a slave run at --speed N moves N plant-seconds per wall second, so poll at 1s/N or faster to see short alarms.")
     var pollInterval: String = "1s"
 
     @Option(help: "Bearer token required by write endpoints (default: $TUNDISH_TOKEN, else a random one, printed at start).")
     var token: String?
 
-    func run() async throws {
+    /// Option values are checked while parsing (usage errors, exit 64).
+    func validate() throws {
+        _ = try Self.parseListen(http)
+        _ = try interval()
+        for text in poll { _ = try Self.splitPoll(text) }
+    }
+
+    func interval() throws -> SimDuration {
+        guard let interval = SimDuration.parse(pollInterval), interval.milliseconds > 0 else {
+            throw ValidationError("--poll-interval expects a duration like 1s or 200ms; found '\(pollInterval)'")
+        }
+        return interval
+    }
+
+    /// Every input file exists and the database's folder can be written, before anything starts.
+    func checkPaths() throws {
+        for file in plant + poll.compactMap({ try? Self.splitPoll($0).file }) { try FileSourceReader.requireFile(file) }
+        for file in [rules, credentials].compactMap({ $0 }) { try FileSourceReader.requireFile(file) }
+        if let db { try OutputPaths.checkFile(db, option: "--db") }
+    }
+
+    func run() async throws { try await HarnessErrors.exitCode2 { try await execute() } }
+
+    func execute() async throws {
+        try checkPaths()
         var configuration = ReferenceService.Configuration()
-        let (host, port) = try SlaveCommand.parseListen(http)
+        let (host, port) = try Self.parseListen(http)
         configuration.host = host
         configuration.port = Int(port)
         configuration.databasePath = db
@@ -54,10 +78,8 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.openAPI = BundledDocuments.openAPI
         configuration.rules = try RulesLoading.load(rules, disabling: []).0
         configuration.credentials = Array(try UplinkFiles.credentials(credentials).values)
-        guard let interval = SimDuration.parse(pollInterval), interval.milliseconds > 0 else {
-            throw ValidationError("--poll-interval expects a duration like 1s; found '\(pollInterval)'")
-        }
-        configuration.pollIntervalMs = Int(interval.milliseconds)
+        configuration.pollIntervalMs = Int(try interval().milliseconds)
+        configuration.log = { Console.error($0) }
         let loader = ScenarioLoader(reader: FileSourceReader())
         do {
             configuration.plants = try plant.map { try loader.loadPlant(path: $0) }
@@ -77,10 +99,25 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     static func parsePoll(_ text: String, loader: ScenarioLoader) throws -> ReferenceService.Poll {
-        let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { throw ValidationError("--poll expects PLANT_FILE@HOST:PORT; found '\(text)'") }
-        let (host, port) = try SlaveCommand.parseListen(parts[1])
-        let file = try loader.loadPlantFile(path: parts[0])
+        let (path, host, port) = try splitPoll(text)
+        let file = try loader.loadPlantFile(path: path)
         return ReferenceService.Poll(plant: file.config, layout: file.modbus, host: host, port: port)
+    }
+
+    static func splitPoll(_ text: String) throws -> (file: String, host: String, port: UInt16) {
+        let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
+        let address = parts.count == 2 ? parts[1].split(separator: ":", omittingEmptySubsequences: false) : []
+        guard address.count == 2, let port = UInt16(address[1]), !address[0].isEmpty else {
+            throw ValidationError("--poll expects PLANT_FILE@HOST:PORT, e.g. Scenarios/plants/aluminium-casting.yaml@127.0.0.1:1502; found '\(text)'")
+        }
+        return (parts[0], String(address[0]), port)
+    }
+
+    static func parseListen(_ text: String) throws -> (String, UInt16) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let port = UInt16(parts[1]) else {
+            throw ValidationError("--http expects HOST:PORT, e.g. 127.0.0.1:8080; found '\(text)'")
+        }
+        return (String(parts[0]), port)
     }
 }

@@ -17,7 +17,10 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Output folder (default: runs/simulate/<scenario id>-seed<seed>).")
     var out: String?
 
-    func run() throws {
+    func run() throws { try HarnessErrors.exitCode2 { try execute() } }
+
+    func execute() throws {
+        try FileSourceReader.requireFile(scenario)
         let loader = ScenarioLoader(reader: FileSourceReader())
         let loaded: LoadedScenario
         do {
@@ -28,12 +31,13 @@ struct SimulateCommand: ParsableCommand {
         }
         let seed = seed ?? loaded.spec.seed
         let directory = out ?? "runs/simulate/\(loaded.spec.id)-seed\(seed)"
+        try OutputPaths.checkFolder(directory, option: "--out")
         Console.error(
             "tundish \(TundishVersion.current) · scenario \(loaded.spec.id) · seed \(seed) · digest \(loaded.digest.prefix(16))")
         var engine = Engine(scenario: loaded, seed: seed)
         var writer = try TraceFileWriter(directory: directory, plants: engine.plants)
         engine.run(into: &writer)
-        writer.close()
+        try writer.finish()
         let points = engine.plants.reduce(0) { $0 + $1.points.count }
         print("scenario      \(loaded.spec.id) — \(loaded.spec.titleEn)")
         print("plant time    \(loaded.spec.duration) in steps of \(loaded.spec.step)")

@@ -82,19 +82,63 @@ struct SlaveCommand: AsyncParsableCommand {
     @Option(help: .hidden)
     var mapJson: String?
 
-    func run() async throws {
-        let (host, port) = try Self.parseListen(listen)
-        if let registers = benchRegisters {
-            try serveBenchUnit(host: host, port: port, registers: registers)
-            return
-        }
+    /// Option values are checked while parsing (usage errors, exit 64); files and folders before any work.
+    func validate() throws {
+        _ = try Self.parseListen(listen)
+        guard benchRegisters == nil else { return }
         guard !files.isEmpty else { throw ValidationError("give at least one scenario or plant file") }
-        let limit = try duration.map { text in
+        guard speed > 0, speed.isFinite else { throw ValidationError("--speed expects a positive number; found \(speed)") }
+        _ = try durationLimit()
+        _ = try Self.period(readingsEvery, "--readings-every")
+        _ = try Self.period(heartbeatEvery, "--heartbeat-every")
+        if let uplink { try Self.checkUplinkURL(uplink) }
+        let uplinkOnly = [("--token", token), ("--profile", profile), ("--credentials", credentials), ("--ca-file", caFile),
+                          ("--spool", spool)].compactMap { $0.1 == nil ? nil : $0.0 }
+        if uplink == nil, let option = uplinkOnly.first {
+            throw ValidationError("\(option) applies to the uplink only; give --uplink URL too")
+        }
+    }
+
+    func durationLimit() throws -> SimDuration? {
+        try duration.map { text in
             guard let value = SimDuration.parse(text), value.milliseconds > 0 else {
                 throw ValidationError("--duration expects a duration like 30s, 5m or 1h30m; found '\(text)'")
             }
             return value
         }
+    }
+
+    /// `--uplink` takes an http:// or https:// URL with a host; anything else is refused at start,
+    /// never retried.
+    static func checkUplinkURL(_ text: String) throws {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+            let host = url.host, !host.isEmpty
+        else {
+            throw ValidationError("--uplink \(text): expected an http:// or https:// URL with a host, e.g. http://127.0.0.1:8080")
+        }
+    }
+
+    /// The files exist and the folders the slave writes can be written, before anything starts.
+    func checkPaths() throws {
+        for file in files { try FileSourceReader.requireFile(file) }
+        for file in [profile, credentials, caFile].compactMap({ $0 }) { try FileSourceReader.requireFile(file) }
+        if let out { try OutputPaths.checkFolder(out, option: "--out") }
+        if uplink != nil {
+            let name = ((files.first ?? "run") as NSString).lastPathComponent.replacingOccurrences(of: ".yaml", with: "")
+            try OutputPaths.checkFolder(spool ?? "runs/spool/\(name)", option: "--spool")
+        }
+    }
+
+    func run() async throws { try await HarnessErrors.exitCode2 { try await execute() } }
+
+    func execute() async throws {
+        let (host, port) = try Self.parseListen(listen)
+        if let registers = benchRegisters {
+            try serveBenchUnit(host: host, port: port, registers: registers)
+            return
+        }
+        try checkPaths()
+        let limit = try durationLimit()
         let setup = try SlaveSetup.load(files: files, seed: seed, duration: limit)
         let endpoints = try setup.endpoints(host: host, port: port)
         let server = ModbusSlaveServer(
@@ -125,7 +169,7 @@ struct SlaveCommand: AsyncParsableCommand {
             PacedRunner(speed: speed).run(&engine, sink: &sink) { engine in
                 server.publish(time: engine.now, units: endpoints.values(engine))
             }
-            sink.close(at: engine.now)
+            try sink.finish(at: engine.now)
             return engine
         }
         server.stop()
@@ -197,7 +241,7 @@ struct SlaveCommand: AsyncParsableCommand {
         try server.start()
         let values = (0..<points.count).map(Double.init)
         server.publish(time: .start, units: [0: .init(values: values, qualities: values.map { _ in .good })])
-        FileHandle.standardOutput.write(Data("ready \(server.boundPorts[0])\n".utf8))
+        FileHandle.standardOutput.writeIgnoringErrors(Data("ready \(server.boundPorts[0])\n".utf8))
         while true { sleep(3600) }
     }
 }

@@ -135,4 +135,9 @@ struct SlaveTraceSink: TraceSink {
         uplink?.finish(at: time)
         writer?.close()
     }
+    /// Ends the uplink's batches and the trace; a trace write that failed is thrown here.
+    mutating func finish(at time: SimInstant) throws {
+        uplink?.finish(at: time)
+        try writer?.finish()
+    }
 }

@@ -15,10 +15,14 @@ struct TraceFileWriter: TraceSink {
     private(set) var sampleCount = 0
     private(set) var eventCount = 0
     private(set) var interlockTrips = 0
+    /// The first write failure (file and reason), if any.
+    private(set) var writeError: String?
+    private let directory: String
     private let encoder: JSONEncoder
 
     init(directory: String, plants: [Plant]) throws {
         try FileSystem.createDirectory(directory)
+        self.directory = directory
         traceHandle = try Self.create((directory as NSString).appendingPathComponent("trace.csv"))
         eventsHandle = try Self.create((directory as NSString).appendingPathComponent("events.jsonl"))
         labels = plants.map { plant in
@@ -33,7 +37,7 @@ struct TraceFileWriter: TraceSink {
     private static func create(_ path: String) throws -> FileHandle {
         guard FileManager.default.createFile(atPath: path, contents: nil),
             let handle = FileHandle(forWritingAtPath: path)
-        else { throw CLIError("\(path): cannot be created") }
+        else { throw CLIError("cannot create \(path): \(FileSystem.reason(errno))") }
         return handle
     }
 
@@ -71,17 +75,33 @@ struct TraceFileWriter: TraceSink {
         }
     }
 
+    /// Flushes and closes both files; a write that failed (a full disk) is kept in `writeError`.
     mutating func close() {
         flushTrace()
-        eventsHandle.write(Data(eventsBuffer))
+        write(eventsBuffer, to: eventsHandle, "events.jsonl")
         eventsBuffer.removeAll()
         try? traceHandle.close()
         try? eventsHandle.close()
     }
 
+    /// Closes, then throws the first write failure, naming the file and the reason.
+    mutating func finish() throws {
+        close()
+        if let writeError { throw CLIError(writeError) }
+    }
+
     private mutating func flushTrace() {
-        traceHandle.write(Data(traceBuffer))
+        write(traceBuffer, to: traceHandle, "trace.csv")
         traceBuffer.removeAll(keepingCapacity: true)
+    }
+
+    /// `write(contentsOf:)` throws where the deprecated `write(_:)` trapped; after the first failure
+    /// nothing more is written.
+    private mutating func write(_ bytes: [UInt8], to handle: FileHandle, _ name: String) {
+        guard writeError == nil, !bytes.isEmpty else { return }
+        do { try handle.write(contentsOf: bytes) } catch {
+            writeError = "cannot write \((directory as NSString).appendingPathComponent(name)): \(FileSystem.reason(error))"
+        }
     }
 
     static func appendTime(_ milliseconds: Int64, to buffer: inout [UInt8]) {

@@ -7,6 +7,7 @@ import Yams
 enum UplinkFiles {
     static func profile(_ path: String?) throws -> ProfileFile {
         guard let path else { return .default }
+        try FileSourceReader.requireFile(path)
         do {
             return try ProfileFile.parse(try FileSourceReader().read(path), file: path)
         } catch let error as ProfileFileError {
@@ -17,6 +18,7 @@ enum UplinkFiles {
     /// `ENTERPRISE_CODE: {appId, appSecret, keyHex, ivHex}` (Scenarios/profiles/credentials-example.yaml).
     static func credentials(_ path: String?) throws -> [String: EnvelopeCredentials] {
         guard let path else { return [:] }
+        try FileSourceReader.requireFile(path)
         do {
             let table = try YAMLDecoder().decode([String: EnvelopeCredentials].self, from: try FileSourceReader().read(path))
             for (code, entry) in table {
