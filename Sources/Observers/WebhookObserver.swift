@@ -30,6 +30,8 @@ public actor WebhookObserver: TargetObserver {
     var timeMap: WallToPlant
     var liveness: LivenessLedger
     var refusals: FailureStreak?
+    /// The id the target gave our subscription (`/id` of its answer), for unsubscribing at `stop()`.
+    var subscriptionId: String?
     var stopped = false
 
     /// Without a `client`, the subscription call uses a client of its own that fails a refused
@@ -99,38 +101,6 @@ public actor WebhookObserver: TargetObserver {
         records += liveness.health(failure, wallMs: wallMs)
     }
 
-    /// The subscription's body: our hook URL, the types asked for (`[]`: all), the shared secret.
-    func subscriptionBody() -> String {
-        var body: [String: JSONValue] = ["url": .string(hookURL ?? ""), "types": .array(hook.types.map { .string($0) })]
-        if let secret = hook.secret { body["secret"] = .string(secret) }
-        return JSONValue.object(body).canonicalText
-    }
-
-    func subscribe(_ url: String) async throws {
-        let body = subscriptionBody()
-        var request = HTTPClientRequest(url: url)
-        request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json")
-        if let token = hook.token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
-        request.body = .bytes(ByteBuffer(string: body))
-        var configuration = HTTPClient.Configuration()
-        configuration.connectionPool.retryConnectionEstablishment = false
-        let own = client == nil ? HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration) : nil
-        defer { if let own { Task { try? await own.shutdown() } } }
-        do {
-            let response = try await (client ?? own!).execute(request, timeout: .seconds(10))
-            let answer = try await response.body.collect(upTo: 64 * 1024)
-            guard (200..<300).contains(response.status.code) else {
-                throw ObserverError("webhook: subscribing at \(url) failed: the target answered \(response.status.code): "
-                    + EventMapper.clip(String(buffer: answer)))
-            }
-        } catch let error as ObserverError {
-            throw error
-        } catch {
-            throw ObserverError("webhook: subscribing at \(url) failed: \(PollingObserver.describe(error, timeoutMs: 10_000))")
-        }
-    }
-
     func receive(_ body: [UInt8], authorization: String?, secret: String? = nil) -> Response {
         let now = wallClock()
         if let refusal = refusal(authorization: authorization, secret: secret) {
@@ -190,6 +160,7 @@ public actor WebhookObserver: TargetObserver {
         task = nil
         guard !stopped else { return }
         stopped = true
+        await unsubscribe()
         records += FailureStreak.end(&refusals)
         records += liveness.finish()
         if let setAside = intake.setAsideRecord() { records.append(setAside) }

@@ -93,6 +93,31 @@ actor Subscriptions {
         await observer.stop()
     }
 
+    /// Scenarios and runs must not pile up subscriptions to the same hook URL (each would deliver
+    /// every event once more): a subscription the target named is withdrawn at `stop()`.
+    @Test func theSubscriptionIsWithdrawnAtStop() async throws {
+        let calls = Subscriptions()
+        let router = Router()
+        router.post("api/v1/webhooks") { _, _ -> Response in
+            Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: #"{"id":"7","url":"x","types":[]}"#)))
+        }
+        router.delete("api/v1/webhooks/:id") { request, context -> Response in
+            await calls.add(context.parameters.get("id") ?? "", request.headers[.authorization] ?? "")
+            return Response(status: .noContent)
+        }
+        try await TestServer.with(router) { port in
+            var hook = TargetSpec.Webhook(listen: "127.0.0.1:0")
+            hook.subscribe = "http://127.0.0.1:\(port)/api/v1/webhooks"
+            hook.token = "t"
+            let observer = WebhookObserver(hook, mapper: Self.mapper, wallClock: { 0 })
+            try await observer.start()
+            #expect(await calls.bodies.isEmpty)
+            await observer.stop()
+            #expect(await calls.bodies == ["7"])
+            #expect(await calls.authorizations == ["Bearer t"])
+        }
+    }
+
     @Test func aSubscriptionTheTargetRefusesFailsStartWithItsAnswer() async throws {
         let router = Router()
         router.post("api/v1/webhooks") { _, _ -> Response in
