@@ -58,6 +58,17 @@ import Testing
         }
     }
 
+    @Test func heartbeatsAreNeverJudgedNorAnUnknownTypeNorSetAside() throws {
+        var intake = EventIntake(mapper: Self.mapper, heartbeatTypes: ["PING"])
+        let ping = try JSONValue.parse(#"{"type":"PING","timeMs":1}"#)
+        intake.preexisting(ping)
+        #expect(intake.take(ping, wallMs: 0) == nil, "no record, and no 'unknown event type' error")
+        #expect(intake.setAsideRecord() == nil, "heartbeats are not events to set aside")
+        #expect(intake.duplicates == 0)
+        let other = try JSONValue.parse(#"{"type":"PONG","timeMs":1714521601000}"#)
+        #expect(intake.take(other, wallMs: 0)?.message?.contains("unknown event type 'PONG'") == true)
+    }
+
     @Test func everyRecordCarriesThePlantTimeItWasSeen() throws {
         var intake = EventIntake(mapper: Self.mapper)
         let record = intake.take(try JSONValue.parse(EventMapperTests.raised), wallMs: EventMapperTests.timeMap.wallStartMs + 7_500)
