@@ -188,7 +188,13 @@ public enum TargetFileParser {
             case "publicURL": hook.publicURL = reader.url(value, "observe.webhook.publicURL")
             case "token": hook.token = reader.text(value, "observe.webhook.token")
             case "secret": hook.secret = reader.text(value, "observe.webhook.secret")
-            case "secretHeader": hook.secretHeader = reader.text(value, "observe.webhook.secretHeader") ?? hook.secretHeader
+            case "secretHeader":
+                guard let name = reader.text(value, "observe.webhook.secretHeader") else { break }
+                if !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+                    hook.secretHeader = name
+                } else {
+                    reader.error(value, "expected an HTTP header name (letters, digits, '-') for observe.webhook.secretHeader, found '\(name)'")
+                }
             case "types": hook.types = reader.texts(value, "observe.webhook.types") ?? []
             default: hook.requireToken = reader.flag(value, "observe.webhook.requireToken") ?? false
             }

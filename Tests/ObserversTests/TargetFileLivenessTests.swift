@@ -55,6 +55,8 @@ import Testing
         #expect(messages.contains { $0.contains("mapping.timeFormat 'yyyy-MM-dd HH:mm:ss' has no zone field: give mapping.timeZone") })
         let zone = TargetFileParserTests.problems("name: v\nobserve: {jsonl: {path: e}}\nmapping: {timeFormat: x, timeZone: Mars/Olympus}\n")
         #expect(zone.map(\.message).contains { $0.contains("expected a time zone for mapping.timeZone") })
+        let header = TargetFileParserTests.problems("name: v\nobserve: {webhook: {listen: '127.0.0.1:0', secretHeader: 'X Sign:'}}\n")
+        #expect(header.map(\.message).contains { $0.contains("expected an HTTP header name") })
         let alone = TargetFileParserTests.problems("name: v\nobserve: {health: {url: 'http://v/h', intervalS: 5}}\n")
         #expect(alone.map(\.message).contains { $0.contains("observe needs one of webhook, poll, jsonl besides heartbeat and health") })
     }

@@ -71,6 +71,8 @@ actor Subscriptions {
             let url = try #require(JSONPointer("/url").resolve(in: subscribed)?.scalarText)
             let hookURL = await observer.hookURL
             #expect(url == hookURL)
+            #expect(JSONPointer(valid: "/types").resolve(in: subscribed) == .array([]), "[]: all types")
+            #expect(JSONPointer(valid: "/secret").resolve(in: subscribed) == nil, "no secret declared, none sent")
             #expect(await subscriptions.authorizations == ["Bearer s3cret"])
             #expect(try await Self.post(url, EventMapperTests.interlock, token: "s3cret") == 200)
             #expect(try await Self.post(url, EventMapperTests.interlock) == 401)
