@@ -86,7 +86,9 @@ public struct AlarmQuality: Hashable, Sendable, Codable {
             for l in levels { levelAsked[Int(l)] = true }
             for i in history.alarmIndices(onPoint: scope.point, enterprise: scope.plant) {
                 let codes = history.alarmCodes[Int(i)]
-                if (wanted.anyLevel && codes.hazard) || levelAsked[Int(codes.level)] { asked[Int(i)] = true }
+                let levelled = levelAsked[Int(codes.level)]
+                    && codes.hazard == (history.levelCodes.names[Int(codes.level)] != AlarmLevel.instrument.rawValue)
+                if (wanted.anyLevel && codes.hazard) || levelled { asked[Int(i)] = true }
             }
             for l in levels { levelAsked[Int(l)] = false }
         }

@@ -3,16 +3,20 @@ import SimCore
 
 /// Alarm expectations. A match with a level matches that level only; without a level it matches
 /// every hazard level (an INSTRUMENT alarm is about the data, so it only matches `level: INSTRUMENT`).
+/// The category the target reported counts too: a hazard level matches only alarms in the hazard
+/// category, `INSTRUMENT` only those in the instrument category (an alarm without a category goes by
+/// its level), so an instrument fault labelled a hazard violates a level-less "not raised".
 extension Checker {
     /// Indices (into `history.alarms`) of the alarms a match names, in raise order. The candidates
-    /// come from the index by point and enterprise; what is left to compare is the level (numbers).
+    /// come from the index by point and enterprise; what is left to compare is the level (numbers)
+    /// and the category.
     func matching(_ e: Expectation, _ match: AlarmMatch) -> [Int] {
         let codes = history.alarmCodes
         let level = match.level.map { history.levelCodes.id($0.rawValue) ?? -1 }
+        let hazard = match.level != .instrument
         var found: [Int] = []
-        for i in history.alarmIndices(onPoint: match.point, enterprise: e.plant) {
-            let named = if let level { codes[Int(i)].level == level } else { codes[Int(i)].hazard }
-            if named { found.append(Int(i)) }
+        for i in history.alarmIndices(onPoint: match.point, enterprise: e.plant) where codes[Int(i)].hazard == hazard {
+            if level == nil || codes[Int(i)].level == level { found.append(Int(i)) }
         }
         return found
     }

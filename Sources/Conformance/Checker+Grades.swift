@@ -36,6 +36,7 @@ extension Checker {
         if let bad = unknown.first {
             return verdict(e, .error, observed: "unparseable grade '\(bad.record.grade ?? "")' at \(Fmt.time(bad.at))")
         }
+        if let silent = ungraded(e) { return verdict(e, .error, observed: silent) }
         guard let top = spans.max(by: { rank($0.record.grade) < rank($1.record.grade) }) else {
             return missing(e, observed: "no grade reported for the window")
         }
@@ -51,6 +52,7 @@ extension Checker {
         }
         let over = spans.filter { rank($0.record.grade) > rank(grade.rawValue) }
         guard let first = over.first, let last = over.last else {
+            if let silent = ungraded(e) { return verdict(e, .error, observed: silent) }
             let top = spans.max(by: { rank($0.record.grade) < rank($1.record.grade) })?.record.grade
             return clean(e, observed: "highest grade in the window: \(top ?? "none reported")")
         }
@@ -58,6 +60,19 @@ extension Checker {
             "\($0.record.enterprise ?? "?") \($0.record.grade ?? "?") at \(Fmt.time($0.at))" + reasons($0.record)
         }
         return verdict(e, .fail, observed: observed, first: first.at, last: last.at, occurrences: over.count)
+    }
+
+    /// Why the grade cannot be judged when the target never reported one during the whole scenario
+    /// for an enterprise the expectation is about (its own, else every enterprise of the run): its
+    /// silence would otherwise pass "stays at or below". Nil when every such enterprise has a grade.
+    func ungraded(_ e: Expectation) -> String? {
+        let scope = e.plant.map { [$0] } ?? history.enterprises.map(\.code)
+        if scope.isEmpty {
+            return history.gradeCodes.isEmpty ? "the target reported no grade during the scenario, so grades cannot be judged" : nil
+        }
+        let silent = scope.filter { history.gradeChanges[$0] == nil }
+        guard !silent.isEmpty else { return nil }
+        return "the target reported no grade for \(Fmt.list(silent)) during the scenario, so its grade cannot be judged"
     }
 
     func reasons(_ record: HistoryRecord) -> String {

@@ -8,10 +8,19 @@ import SimCore
 /// observation in the window; with none, an error in the history or an observation that ended
 /// before the window closed gives `error`, otherwise `fail`. Negative ones (not raised, not
 /// exceeded, not tripped) fail on any violation; with none, the same error conditions apply.
+///
+/// Rules of evidence (`Evidence`): an absence counts only where the history can vouch for it. A
+/// window ending after the first batch that never reached the target, or not covered by `observed`
+/// spans, turns a missing positive and a clean negative into `error`; positive evidence still
+/// passes and violations still fail.
 public struct Checker: Sendable {
     public let history: History
+    let evidence: Evidence
 
-    public init(history: History) { self.history = history }
+    public init(history: History) {
+        self.history = history
+        evidence = Evidence(history)
+    }
 
     public func judge(_ expectations: [Expectation]) -> [Verdict] { expectations.map(judge) }
 
@@ -27,6 +36,7 @@ public struct Checker: Sendable {
         case .dataComplete(let point, let minPct): dataComplete(expectation, point: point, minPct: minPct)
         case .regionGrades(let region, let grade, let bounds): regionGrades(expectation, region: region, grade: grade, bounds: bounds)
         case .regionUnhandled(let region, let bounds): regionUnhandled(expectation, region: region, bounds: bounds)
+        case .gradeStable(let maxChanges): gradeStable(expectation, maxChanges: maxChanges)
         }
     }
 
@@ -50,14 +60,17 @@ public struct Checker: Sendable {
     }
 
     /// Why nothing could be concluded where something was missing: an error in the history up to the
-    /// window's end, or observation that stopped before the window closed. Nil: the absence is real.
+    /// window's end, observation that stopped before the window closed, data we sent that never
+    /// reached the target before the window closed (`delivery` records), or a window the observer
+    /// cannot vouch for (`observed` spans). Nil: the absence is real.
     func inconclusive(_ e: Expectation) -> String? {
         if let error = history.firstError(atOrBefore: e.window.end) {
             return "\(error.source.rawValue) error at \(Fmt.time(error.time)): \(error.message ?? "unknown")"
         }
         guard let end = history.end else { return "the run did not finish (no end of observation recorded)" }
         if end < e.window.end { return "observation ended at \(Fmt.time(end)), before the window closed" }
-        return nil
+        if let loss = evidence.loss, loss.at <= e.window.end { return loss.reason }
+        return evidence.observationGap(e.window)
     }
 
     /// A missing observation: error when inconclusive, else fail with `observed`.

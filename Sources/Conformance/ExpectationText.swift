@@ -16,6 +16,7 @@ public enum ExpectationText {
         case .dataComplete: "dataComplete"
         case .regionGrades: "regionGrades"
         case .regionUnhandled: "regionUnhandled"
+        case .gradeStable: "gradeStable"
         }
     }
 
@@ -28,6 +29,7 @@ public enum ExpectationText {
         case .alarmCleared(let m): what = "\(alarm(m)) cleared\(who)"
         case .gradeReached(let g): what = "grade\(who) reaches \(g.rawValue)"
         case .gradeNotExceeded(let g): what = "grade\(who) stays at or below \(g.rawValue)"
+        case .gradeStable(let n): what = "grade\(who) changes at most \(n) time\(n == 1 ? "" : "s")"
         case .interlockTripped(let name): what = "interlock \(name)\(who) seen to act"
         case .interlockNotTripped(let name): what = "interlock \(name)\(who) does not trip"
         case .dataComplete(let point, let pct): what = "≥ \(Fmt.pct(pct)) % of readings of \(point ?? "every point")\(who) received"

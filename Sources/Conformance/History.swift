@@ -19,8 +19,14 @@ public struct History: Sendable {
         public var handledAt: SimInstant?
         public var message: String?
         public var isHazard: Bool { Self.isHazard(category: category, level: level) }
+        /// By the category the target reported where it reported one (`hazard`, `instrument`), else
+        /// by level: an instrument fault the target labels a hazard is a hazard alarm here.
         static func isHazard(category: String?, level: String) -> Bool {
-            category != "instrument" && level != "INSTRUMENT"
+            switch category {
+            case "hazard": true
+            case "instrument": false
+            default: level != "INSTRUMENT"
+            }
         }
     }
 

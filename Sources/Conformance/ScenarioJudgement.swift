@@ -47,7 +47,7 @@ extension ScenarioResult {
             verdicts: verdicts,
             quality: AlarmQuality.compute(history: history, expectations: meta.expectations,
                                           duration: .ms(meta.durationMs)),
-            error: error)
+            error: error, delivery: DeliveryFigures.compute(history))
     }
 }
 

@@ -67,13 +67,16 @@ public struct ScenarioResult: Hashable, Sendable, Codable {
     public var quality: AlarmQuality
     /// A harness or target error for the scenario as a whole (then its verdicts are `error`).
     public var error: String?
+    /// Live runs: uplink delivery, target lag and set-aside events (nil in lockstep; optional, so
+    /// schema version 1 files without it still read).
+    public var delivery: DeliveryFigures?
 
     public init(id: String, titleZh: String, titleEn: String, file: String, digest: String, seed: UInt64,
                 enterprises: [String], clauses: [String], durationMs: Int64, verdicts: [Verdict],
-                quality: AlarmQuality, error: String? = nil) {
+                quality: AlarmQuality, error: String? = nil, delivery: DeliveryFigures? = nil) {
         self.id = id; self.titleZh = titleZh; self.titleEn = titleEn; self.file = file; self.digest = digest
         self.seed = seed; self.enterprises = enterprises; self.clauses = clauses; self.durationMs = durationMs
-        self.verdicts = verdicts; self.quality = quality; self.error = error
+        self.verdicts = verdicts; self.quality = quality; self.error = error; self.delivery = delivery
     }
 
     /// Error if anything errored, else fail if anything failed, else pass.

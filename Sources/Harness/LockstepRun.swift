@@ -116,6 +116,8 @@ struct LockstepSink: TraceSink, Sendable {
     /// The run's result once the engine has finished at `end`.
     mutating func finish(at end: SimInstant) -> LockstepResult {
         flushCounts(at: end)
+        // The core's events are the target's whole state: the history vouches for every instant.
+        history.append(.observed(from: .start, to: end, kind: .complete))
         history.append(.end(at: end))
         return LockstepResult(history: history, series: series, samples: samples, end: end)
     }

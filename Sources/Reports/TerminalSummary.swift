@@ -13,6 +13,7 @@ public enum TerminalSummary {
             ])
         }
         var out = table(rows)
+        for line in run.scenarios.compactMap(HTMLDeliverySection.line) { out += line + "\n" }
         for s in run.scenarios where s.outcome != .pass {
             if let error = s.error { out += "\n\(s.id): ERROR \(error)" }
             for v in s.verdicts where v.outcome != .pass {

@@ -12,7 +12,7 @@ struct ExpectationParser {
 
     static let kindKeys = [
         "alarmRaised", "alarmNotRaised", "alarmCleared", "gradeReached", "gradeNotExceeded",
-        "interlockTripped", "interlockNotTripped", "dataComplete", "regionGrades", "regionUnhandled",
+        "interlockTripped", "interlockNotTripped", "dataComplete", "regionGrades", "regionUnhandled", "gradeStable",
     ]
     static let otherKeys = ["id", "after", "from", "within", "until", "plant", "clauses", "note"]
     var sink: DiagnosticSink { reader.sink }
@@ -72,6 +72,7 @@ struct ExpectationParser {
         case "interlockNotTripped": return parseInterlock(node, plant: plant).map { .interlockNotTripped(name: $0) }
         case "regionGrades": return parseRegionGrades(node)
         case "regionUnhandled": return parseRegionUnhandled(node)
+        case "gradeStable": return parseGradeStable(node)
         default: return parseDataComplete(node, plant: plant)
         }
     }

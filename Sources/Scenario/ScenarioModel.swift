@@ -115,6 +115,8 @@ public enum ExpectationKind: Hashable, Sendable, Codable {
     case alarmCleared(AlarmMatch)
     case gradeReached(RiskGrade)
     case gradeNotExceeded(RiskGrade)
+    /// At most `maxChanges` grade changes of an enterprise in the window (the grade does not flap).
+    case gradeStable(maxChanges: Int)
     case interlockTripped(name: String)
     case interlockNotTripped(name: String)
     /// At least `minPct` % of expected readings (of `point`, or of every point) received in the window.

@@ -35,8 +35,11 @@ enum Fixture {
         .step(at: s(at), name: name, kind: "faultInjected", enterprise: "E1", detail: "")
     }
 
-    static func judge(_ e: Expectation, _ records: [HistoryRecord], end: Double = 600) -> Verdict {
-        Checker(history: History(records + [.end(at: s(end))])).judge(e)
+    /// Judges against the records and an end of observation at `end`; `observed`: a `complete`
+    /// span over [0, end] (as lockstep writes), so only the rule under test decides.
+    static func judge(_ e: Expectation, _ records: [HistoryRecord], end: Double = 600, observed: Bool = true) -> Verdict {
+        let vouched: [HistoryRecord] = observed ? [.observed(from: .start, to: s(end), kind: .complete)] : []
+        return Checker(history: History(records + vouched + [.end(at: s(end))])).judge(e)
     }
 }
 

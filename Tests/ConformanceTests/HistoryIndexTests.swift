@@ -45,7 +45,7 @@ import Testing
 
     @Test func judgementDoesNotDependOnRecordOrder() {
         var rng = SeededRandom(seed: 7)
-        var records: [HistoryRecord] = [.end(at: Fixture.s(900))]
+        var records: [HistoryRecord] = [.end(at: Fixture.s(900)), .observed(from: .start, to: Fixture.s(900), kind: .complete)]
         for n in 0..<300 {
             let at = Double(n * 3 + 1), point = ["P", "Q", "R"][Int(rng.next() % 3)]
             records.append(Self.event(.alarmRaised, at, id: n % 17 == 0 ? nil : "a\(n % 40)", point: point))

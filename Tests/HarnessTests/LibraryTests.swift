@@ -64,7 +64,7 @@ import Testing
         }
         let negative = spec.expectations.contains {
             switch $0.kind {
-            case .alarmNotRaised, .gradeNotExceeded, .interlockNotTripped: true
+            case .alarmNotRaised, .gradeNotExceeded, .interlockNotTripped, .gradeStable: true
             default: false
             }
         }
