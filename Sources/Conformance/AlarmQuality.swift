@@ -1,3 +1,4 @@
+import PlantModel
 import Scenario
 import SimCore
 
