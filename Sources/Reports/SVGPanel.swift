@@ -47,8 +47,9 @@ struct SVGPanel {
         let f = ReportFormat.coordinate
         let unit = series.unit.isEmpty ? "" : " [\(series.unit)]"
         var out = "<g class=\"panel\">"
+        let name = [series.nameZh ?? "", series.name].filter { !$0.isEmpty }.joined(separator: " ")
         out += "<text class=\"panel-title\" x=\"\(f(scale.left))\" y=\"\(f(top + 14))\">"
-            + Markup.text("\(series.name) · \(series.point) · \(series.enterprise)\(unit)") + "</text>"
+            + Markup.text("\(name) · \(series.point) · \(series.enterprise)\(unit)") + "</text>"
         out += "<rect class=\"frame\" x=\"\(f(scale.left))\" y=\"\(f(plotTop))\" width=\"\(f(scale.width))\""
             + " height=\"\(f(Self.plotHeight))\"/>"
         for v in verdicts where v.point == series.point && (v.enterprise == nil || v.enterprise == series.enterprise) {
@@ -62,10 +63,28 @@ struct SVGPanel {
         }
         out += bandAndLine()
         out += limitLines()
-        for r in records where (r.type == .alarmRaised || r.type == .alarmCleared) && shows(r) {
-            out += Self.marker(r, x: scale.x(r.t), y: markerY(r), label: r.type == .alarmRaised ? r.level : nil)
-        }
+        out += alarms(records.filter { ($0.type == .alarmRaised || $0.type == .alarmCleared) && shows($0) })
         return out + "</g>\n"
+    }
+
+    /// The alarm markers, and the raised ones' levels placed where no label overlaps another:
+    /// above the marker, higher, then below it, inside the plot.
+    func alarms(_ records: [HistoryRecord]) -> String {
+        let f = ReportFormat.coordinate
+        var layout = LabelLayout(minX: scale.left, maxX: scale.right)
+        var markers = "", labels = ""
+        for r in records {
+            let x = scale.x(r.t), y = markerY(r)
+            markers += Self.marker(r, x: x, y: y, label: nil)
+            guard r.type == .alarmRaised, let level = r.level else { continue }
+            let above = stride(from: y - 7, through: plotTop + LabelLayout.ascent, by: -LabelLayout.rowStep)
+            let below = stride(from: y + 15, through: plotBottom - LabelLayout.descent, by: LabelLayout.rowStep)
+            guard let at = layout.place(level, x: x, anchor: .middle, baselines: Array(above) + Array(below), bold: true)
+            else { continue }
+            labels += "<text class=\"alarm-label\" x=\"\(f(at.x))\" y=\"\(f(at.y))\" text-anchor=\"middle\">"
+                + "\(Markup.text(level))</text>"
+        }
+        return markers + labels
     }
 
     func shows(_ r: HistoryRecord) -> Bool {
@@ -120,14 +139,14 @@ struct SVGPanel {
         return "<path class=\"band\" d=\"\(band)\"/><path class=\"line\" d=\"\(line)\"/>"
     }
 
-    /// Dashed lines at the limits, labels in the right margin kept at least 9px apart.
+    /// Dashed lines at the limits, labels in the right margin kept a row (`LabelLayout.rowStep`) apart.
     func limitLines() -> String {
         let f = ReportFormat.coordinate
         var out = ""
         var lastLabelY = -Double.infinity
         for (level, value) in limits.sorted(by: { $0.value > $1.value }) {
             let lineY = y(value)
-            let labelY = max(lineY + 3, lastLabelY + 9)
+            let labelY = max(lineY + 3, lastLabelY + LabelLayout.rowStep)
             lastLabelY = labelY
             let cls = "limit limit-\(level.lowercased())"
             out += "<line class=\"\(Markup.attribute(cls))\" x1=\"\(f(scale.left))\" y1=\"\(f(lineY))\" x2=\"\(f(scale.right))\""
@@ -146,6 +165,7 @@ struct SVGPanel {
         if let point = r.point { title += " on \(point)" }
         if let id = r.id { title += " (id \(id))" }
         if let value = r.value, value.isFinite { title += ", value \(ReportFormat.value(value))" }
+        if let message = r.message, !message.isEmpty { title += " — \(message)" }
         var out = "<circle class=\"\(raised ? "alarm-raised" : "alarm-cleared")\" cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"4\">"
             + "<title>\(Markup.text(title))</title></circle>"
         if let label {
