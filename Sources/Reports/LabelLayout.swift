@@ -46,13 +46,19 @@ struct LabelLayout {
     mutating func place(_ text: String, x: Double, anchor: Anchor, baselines: [Double], bold: Bool = false)
         -> (x: Double, y: Double)?
     {
-        var box = Self.box(text, x: x, baseline: 0, anchor: anchor, bold: bold)
-        let shift = box.x0 < minX ? minX - box.x0 : box.x1 > maxX ? maxX - box.x1 : 0
-        box.x0 += shift; box.x1 += shift
-        for y in baselines {
-            let candidate = Box(x0: box.x0, y0: y - Self.ascent, x1: box.x1, y1: y + Self.descent)
-            if !boxes.contains(where: { $0.meets(candidate) }) {
-                boxes.append(candidate)
+        place(text, candidates: baselines.map { (x, $0) }, anchor: anchor, bold: bold)
+    }
+
+    /// Places `text` at the first free candidate position (anchor x, baseline); nil when none is.
+    mutating func place(_ text: String, candidates: [(x: Double, y: Double)], anchor: Anchor, bold: Bool = false)
+        -> (x: Double, y: Double)?
+    {
+        for (x, y) in candidates {
+            var box = Self.box(text, x: x, baseline: y, anchor: anchor, bold: bold)
+            let shift = box.x0 < minX ? minX - box.x0 : box.x1 > maxX ? maxX - box.x1 : 0
+            box.x0 += shift; box.x1 += shift
+            if !boxes.contains(where: { $0.meets(box) }) {
+                boxes.append(box)
                 return (x + shift, y)
             }
         }

@@ -8,6 +8,8 @@ struct SVGPanel {
     static let height = 124.0
     static let plotHeight = 90.0
     static let limitOrder = ["LL", "L", "H", "HH"]
+    /// An alarm marker's radius (its stroke reaches a pixel further).
+    static let markerRadius = 4.0
 
     let series: PointSeries
     let top: Double
@@ -67,19 +69,29 @@ struct SVGPanel {
         return out + "</g>\n"
     }
 
-    /// The alarm markers, and the raised ones' levels placed where no label overlaps another:
-    /// above the marker, higher, then below it, inside the plot.
+    /// The alarm markers, and the raised ones' levels placed where no label overlaps another label
+    /// or any marker: next to the marker (below for LL and L, above for the others), beside it,
+    /// then further away on that side, then on the other, inside the plot.
     func alarms(_ records: [HistoryRecord]) -> String {
         let f = ReportFormat.coordinate
-        var layout = LabelLayout(minX: scale.left, maxX: scale.right)
+        let points = records.map { (record: $0, x: scale.x($0.t), y: markerY($0)) }
+        var layout = LabelLayout(minX: scale.left, maxX: scale.right, reserved: points.map {
+            LabelLayout.Box(x0: $0.x - Self.markerRadius - 1, y0: $0.y - Self.markerRadius - 1,
+                            x1: $0.x + Self.markerRadius + 1, y1: $0.y + Self.markerRadius + 1)
+        })
         var markers = "", labels = ""
-        for r in records {
-            let x = scale.x(r.t), y = markerY(r)
+        for (r, x, y) in points {
             markers += Self.marker(r, x: x, y: y, label: nil)
             guard r.type == .alarmRaised, let level = r.level else { continue }
             let above = stride(from: y - 7, through: plotTop + LabelLayout.ascent, by: -LabelLayout.rowStep)
             let below = stride(from: y + 15, through: plotBottom - LabelLayout.descent, by: LabelLayout.rowStep)
-            guard let at = layout.place(level, x: x, anchor: .middle, baselines: Array(above) + Array(below), bold: true)
+            // Low alarms are labelled below their marker first, the others above (LL reads under L);
+            // next beside it (right, then left), then further away.
+            let (near, far) = ["LL", "L"].contains(level) ? (Array(below), Array(above)) : (Array(above), Array(below))
+            let half = TimeScale.textWidth(level) * 0.55 + 1, gap = Self.markerRadius + 2
+            let beside = [(x + gap + half, y + 3.5), (x - gap - half, y + 3.5)]
+            let candidates = near.prefix(1).map { (x, $0) } + beside + near.dropFirst().map { (x, $0) } + far.map { (x, $0) }
+            guard let at = layout.place(level, candidates: candidates, anchor: .middle, bold: true)
             else { continue }
             labels += "<text class=\"alarm-label\" x=\"\(f(at.x))\" y=\"\(f(at.y))\" text-anchor=\"middle\">"
                 + "\(Markup.text(level))</text>"
@@ -166,7 +178,8 @@ struct SVGPanel {
         if let id = r.id { title += " (id \(id))" }
         if let value = r.value, value.isFinite { title += ", value \(ReportFormat.value(value))" }
         if let message = r.message, !message.isEmpty { title += " — \(message)" }
-        var out = "<circle class=\"\(raised ? "alarm-raised" : "alarm-cleared")\" cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"4\">"
+        var out = "<circle class=\"\(raised ? "alarm-raised" : "alarm-cleared")\" cx=\"\(f(x))\" cy=\"\(f(y))\""
+            + " r=\"\(f(markerRadius))\">"
             + "<title>\(Markup.text(title))</title></circle>"
         if let label {
             out += "<text class=\"alarm-label\" x=\"\(f(x))\" y=\"\(f(y - 7))\" text-anchor=\"middle\">\(Markup.text(label))</text>"

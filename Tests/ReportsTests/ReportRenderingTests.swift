@@ -66,11 +66,14 @@ import Testing
           const out = { text: document.body.innerText, labels: 0, overlaps: [] };
           for (const svg of document.querySelectorAll('svg.timeline')) {
             const boxes = [...svg.querySelectorAll('text')].map(t => ({ t: t.textContent, r: t.getBoundingClientRect() }));
+            const marks = [...svg.querySelectorAll('circle')].map(c => ({ t: 'alarm marker', r: c.getBoundingClientRect() }));
             out.labels += boxes.length;
-            for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
-              const a = boxes[i].r, b = boxes[j].r, e = 0.5;
-              if (a.left < b.right - e && b.left < a.right - e && a.top < b.bottom - e && b.top < a.bottom - e)
-                out.overlaps.push(boxes[i].t + ' | ' + boxes[j].t);
+            const meet = (a, b, e) => a.left < b.right - e && b.left < a.right - e && a.top < b.bottom - e && b.top < a.bottom - e;
+            for (let i = 0; i < boxes.length; i++) {
+              for (let j = i + 1; j < boxes.length; j++)
+                if (meet(boxes[i].r, boxes[j].r, 0.5)) out.overlaps.push(boxes[i].t + ' | ' + boxes[j].t);
+              // Glyphs sit inside the text box, which has room above and below: 2px of slack.
+              for (const m of marks) if (meet(boxes[i].r, m.r, 2)) out.overlaps.push(boxes[i].t + ' | ' + m.t);
             }
           }
           const pre = document.createElement('pre');
