@@ -5,7 +5,8 @@
 public enum EventWording {
     /// The case name of an enum value: `startCast` for `.startCast(speedMmPerMin: 80)`.
     public static func name(_ value: Any) -> String {
-        Mirror(reflecting: value).children.first?.label ?? word(value)
+        // A case without parameters has no children and prints as its bare name (`startBlow`).
+        Mirror(reflecting: value).children.first?.label ?? "\(value)"
     }
 
     /// The case's parameters: `speedMmPerMin=80`, `location=CO_1 ppm=300 rampS=60`, `auto` (an
@@ -35,7 +36,8 @@ public enum EventWording {
         case let s as String: return s
         case let r as any RawRepresentable: return "\(r.rawValue)"
         default:
-            if Mirror(reflecting: value).displayStyle == .enum { return describe(value) }
+            let mirror = Mirror(reflecting: value)
+            if mirror.displayStyle == .enum && !mirror.children.isEmpty { return describe(value) }
             return "\(value)"
         }
     }
