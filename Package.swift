@@ -137,7 +137,7 @@ let package = Package(
         .testTarget(
             name: "ReferenceTests", dependencies: ["Reference", "PlantModel", "SimCore", "Simulation", "Scenario"]),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "Scenario", "SimCore"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Conformance", "SimCore"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Conformance", "SimCore"], exclude: ["Fixtures"]),
         .testTarget(
             name: "HarnessTests",
             dependencies: ["Harness", "Conformance", "Reference", "Scenario", "Simulation", "PlantModel", "SimCore"]),

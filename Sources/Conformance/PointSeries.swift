@@ -5,7 +5,9 @@ import SimCore
 public struct PointSeries: Hashable, Sendable, Codable {
     public var enterprise: String
     public var point: String
+    /// English name; `nameZh` the Chinese one (absent in series written before it was added).
     public var name: String
+    public var nameZh: String?
     public var unit: String
     /// Alarm limits by level (`LL`, `L`, `H`, `HH`), the ones the point has.
     public var limits: [String: Double]
@@ -19,10 +21,11 @@ public struct PointSeries: Hashable, Sendable, Codable {
     public var max: [Double?]
 
     public init(enterprise: String, point: String, name: String, unit: String, limits: [String: Double],
-                rangeMin: Double, rangeMax: Double, startMs: Int64, bucketMs: Int64, min: [Double?], max: [Double?]) {
+                rangeMin: Double, rangeMax: Double, startMs: Int64, bucketMs: Int64, min: [Double?], max: [Double?],
+                nameZh: String? = nil) {
         self.enterprise = enterprise; self.point = point; self.name = name; self.unit = unit; self.limits = limits
         self.rangeMin = rangeMin; self.rangeMax = rangeMax; self.startMs = startMs; self.bucketMs = bucketMs
-        self.min = min; self.max = max
+        self.min = min; self.max = max; self.nameZh = nameZh
     }
 }
 
@@ -31,14 +34,15 @@ public struct SeriesRecorder: Sendable {
     public struct PointInfo: Hashable, Sendable {
         public var code: String
         public var name: String
+        public var nameZh: String?
         public var unit: String
         public var limits: [String: Double]
         public var rangeMin: Double
         public var rangeMax: Double
         public init(code: String, name: String, unit: String, limits: [String: Double], rangeMin: Double,
-                    rangeMax: Double) {
+                    rangeMax: Double, nameZh: String? = nil) {
             self.code = code; self.name = name; self.unit = unit; self.limits = limits
-            self.rangeMin = rangeMin; self.rangeMax = rangeMax
+            self.rangeMin = rangeMin; self.rangeMax = rangeMax; self.nameZh = nameZh
         }
     }
 
@@ -95,7 +99,7 @@ public struct SeriesRecorder: Sendable {
             return PointSeries(
                 enterprise: want.enterprise, point: info.code, name: info.name, unit: info.unit, limits: info.limits,
                 rangeMin: info.rangeMin, rangeMax: info.rangeMax, startMs: 0, bucketMs: bucketMs,
-                min: lows.map { $0.isFinite ? $0 : nil }, max: highs.map { $0.isFinite ? $0 : nil })
+                min: lows.map { $0.isFinite ? $0 : nil }, max: highs.map { $0.isFinite ? $0 : nil }, nameZh: info.nameZh)
         }
     }
 }

@@ -14,19 +14,28 @@ public struct ScenarioMeta: Hashable, Sendable, Codable {
     public var clauses: [String]
     public var durationMs: Int64
     public var expectations: [Expectation]
+    /// The enterprises' names and districts from the plant files (absent in older run directories).
+    public var enterpriseDetails: [EnterpriseIdentity]?
+    /// Wall-clock milliseconds the run of the scenario took, set by the CLI once it has run.
+    public var wallMs: Int64?
 
     public init(id: String, titleZh: String, titleEn: String, file: String, digest: String, seed: UInt64,
-                enterprises: [String], clauses: [String], durationMs: Int64, expectations: [Expectation]) {
+                enterprises: [String], clauses: [String], durationMs: Int64, expectations: [Expectation],
+                enterpriseDetails: [EnterpriseIdentity]? = nil, wallMs: Int64? = nil) {
         self.id = id; self.titleZh = titleZh; self.titleEn = titleEn; self.file = file; self.digest = digest
         self.seed = seed; self.enterprises = enterprises; self.clauses = clauses; self.durationMs = durationMs
-        self.expectations = expectations
+        self.expectations = expectations; self.enterpriseDetails = enterpriseDetails; self.wallMs = wallMs
     }
 
     public init(_ scenario: LoadedScenario, file: String, seed: UInt64) {
         let spec = scenario.spec
         self.init(id: spec.id, titleZh: spec.titleZh, titleEn: spec.titleEn, file: file, digest: scenario.digest,
                   seed: seed, enterprises: scenario.plants.map(\.enterprise.code), clauses: spec.clauses,
-                  durationMs: spec.duration.milliseconds, expectations: spec.expectations)
+                  durationMs: spec.duration.milliseconds, expectations: spec.expectations,
+                  enterpriseDetails: scenario.plants.map {
+                      EnterpriseIdentity(code: $0.enterprise.code, name: $0.enterprise.name, nameEn: $0.enterprise.nameEn,
+                                         regionCode: $0.enterprise.regionCode, regionName: $0.enterprise.regionName)
+                  })
     }
 }
 
@@ -47,7 +56,8 @@ extension ScenarioResult {
             verdicts: verdicts,
             quality: AlarmQuality.compute(history: history, expectations: meta.expectations,
                                           duration: .ms(meta.durationMs)),
-            error: error, delivery: DeliveryFigures.compute(history))
+            error: error, delivery: DeliveryFigures.compute(history), enterpriseDetails: meta.enterpriseDetails,
+            wallMs: meta.wallMs)
     }
 }
 

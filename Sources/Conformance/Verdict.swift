@@ -70,13 +70,25 @@ public struct ScenarioResult: Hashable, Sendable, Codable {
     /// Live runs: uplink delivery, target lag and set-aside events (nil in lockstep; optional, so
     /// schema version 1 files without it still read).
     public var delivery: DeliveryFigures?
+    /// The enterprises' names and districts, from the plant files, in `enterprises` order (absent
+    /// in results written before it was added, and for a scenario that did not load).
+    public var enterpriseDetails: [EnterpriseIdentity]?
+    /// Wall-clock milliseconds the scenario took to run, measured by the CLI (absent when unknown).
+    public var wallMs: Int64?
 
     public init(id: String, titleZh: String, titleEn: String, file: String, digest: String, seed: UInt64,
                 enterprises: [String], clauses: [String], durationMs: Int64, verdicts: [Verdict],
-                quality: AlarmQuality, error: String? = nil, delivery: DeliveryFigures? = nil) {
+                quality: AlarmQuality, error: String? = nil, delivery: DeliveryFigures? = nil,
+                enterpriseDetails: [EnterpriseIdentity]? = nil, wallMs: Int64? = nil) {
         self.id = id; self.titleZh = titleZh; self.titleEn = titleEn; self.file = file; self.digest = digest
         self.seed = seed; self.enterprises = enterprises; self.clauses = clauses; self.durationMs = durationMs
         self.verdicts = verdicts; self.quality = quality; self.error = error; self.delivery = delivery
+        self.enterpriseDetails = enterpriseDetails; self.wallMs = wallMs
+    }
+
+    /// The identity of an enterprise of this scenario, when the results carry it.
+    public func details(of code: String) -> EnterpriseIdentity? {
+        enterpriseDetails?.first { $0.code == code }
     }
 
     /// Error if anything errored, else fail if anything failed, else pass.
@@ -107,12 +119,16 @@ public struct RunResult: Hashable, Sendable, Codable {
     /// The command that reproduces the run.
     public var replay: String
     public var scenarios: [ScenarioResult]
+    /// The risk-rules file the target ran with and its digest (absent in results written before it
+    /// was added).
+    public var rules: RulesIdentity?
 
     public init(tundishVersion: String, seed: UInt64?, mode: String, target: String, shard: String? = nil,
-                startedAt: String, replay: String, scenarios: [ScenarioResult]) {
+                startedAt: String, replay: String, scenarios: [ScenarioResult], rules: RulesIdentity? = nil) {
         schemaVersion = Self.currentSchemaVersion
         self.tundishVersion = tundishVersion; self.seed = seed; self.mode = mode; self.target = target
         self.shard = shard; self.startedAt = startedAt; self.replay = replay; self.scenarios = scenarios
+        self.rules = rules
     }
 
     public var outcome: Outcome { scenarios.map(\.outcome).max() ?? .pass }
@@ -157,6 +173,7 @@ extension RunResult {
         return RunResult(
             tundishVersion: first.tundishVersion, seed: first.seed, mode: first.mode, target: first.target, shard: nil,
             startedAt: parts.map(\.startedAt).min() ?? first.startedAt, replay: replay,
-            scenarios: parts.flatMap(\.scenarios).sorted { $0.id < $1.id })
+            scenarios: parts.flatMap(\.scenarios).sorted { $0.id < $1.id },
+            rules: parts.allSatisfy { $0.rules == first.rules } ? first.rules : nil)
     }
 }

@@ -66,6 +66,6 @@ public enum HistoryMapping {
         }
         return SeriesRecorder.PointInfo(
             code: spec.code, name: spec.nameEn, unit: spec.unit, limits: limits, rangeMin: spec.rangeMin,
-            rangeMax: spec.rangeMax)
+            rangeMax: spec.rangeMax, nameZh: spec.nameZh)
     }
 }

@@ -52,7 +52,7 @@ extension AlarmDesk {
             let since = s.monitors[point].lastSeen ?? start
             guard time - since >= limit else { continue }
             raiseInstrument(s: &s, point: point, .offline, value: .nan, at: since + limit,
-                            message: "no data since \(since)")
+                            message: "\(AlarmWording.name(s.plant.points[point])): no data since \(since)")
         }
     }
 }

@@ -28,7 +28,8 @@ extension AlarmDesk {
     mutating func dataIsSound(s: inout Site, point: Int, time: SimInstant, value: Double, quality: Quality) -> Bool {
         let shape = s.shapes[point]
         if quality == .bad && checks.badQuality {
-            raiseInstrument(s: &s, point: point, .badQuality, value: value, at: time, message: "bad quality")
+            raiseInstrument(s: &s, point: point, .badQuality, value: value, at: time,
+                            message: "\(AlarmWording.name(s.plant.points[point])): bad quality")
             return false
         }
         if s.monitors[point].instrumentAlarm.badQuality != nil {
@@ -37,7 +38,7 @@ extension AlarmDesk {
         let checkRange = checks.outOfRange
         if checkRange && (!value.isFinite || value < shape.rangeMin || value > shape.rangeMax) {
             raiseInstrument(s: &s, point: point, .outOfRange, value: value, at: time,
-                            message: "\(value) outside \(shape.rangeMin)…\(shape.rangeMax) \(s.plant.points[point].unit)")
+                            message: AlarmWording.outOfRange(s.plant.points[point], value: value))
             s.monitors[point].inRangeSince = nil
             return false
         }
@@ -53,7 +54,8 @@ extension AlarmDesk {
         if let since = s.monitors[point].frozenSince, s.monitors[point].frozenBits == bits {
             if time - since >= rules.quality.frozenAfter {
                 raiseInstrument(s: &s, point: point, .frozen, value: value, at: time,
-                                message: "value \(value) unchanged since \(since)")
+                                message: "\(AlarmWording.name(s.plant.points[point])) \(AlarmWording.reading(value, s.plant.points[point]))"
+                                    + " unchanged since \(since)")
             }
         } else {
             s.monitors[point].frozenSince = time
@@ -101,9 +103,9 @@ extension AlarmDesk {
             let since = s.monitors[point].pendingSince[slot] ?? time
             s.monitors[point].pendingSince[slot] = since
             guard time - since >= s.config[point].onDelay else { continue }
-            let code = s.plant.points[point].code
+            let message = AlarmWording.limit(s.plant.points[point], value: value, level: level, limit: limit)
             let index = raise(s: &s, point: point, level: level, kind: nil, value: value, threshold: limit,
-                              at: time, message: "\(code) \(value) \(level.isLow ? "≤" : "≥") \(level.rawValue) \(limit)")
+                              at: time, message: message)
             s.monitors[point].limitAlarm[slot] = index
             if level == .ll || level == .hh { startSupervision(s: &s, point: point, alarm: index, at: time) }
         }
@@ -136,7 +138,7 @@ extension AlarmDesk {
         let spec = s.plant.points[point]
         let label = spec.states.indices.contains(Int(value)) ? spec.states[Int(value)] : "\(value)"
         let index = raise(s: &s, point: point, level: .di, kind: level.rawValue, value: value,
-                          threshold: alarmValue, at: time, limit: level, message: "\(spec.code) = \(label)")
+                          threshold: alarmValue, at: time, limit: level, message: "\(AlarmWording.name(spec)) = \(label)")
         s.monitors[point].digitalAlarm = index
         if level == .ll || level == .hh { startSupervision(s: &s, point: point, alarm: index, at: time) }
     }

@@ -24,10 +24,9 @@ extension AlarmDesk {
                 s.monitors[point].rateAlarm[ruleIndex] = nil
             }
         } else if abs(rate) > rule.maxPerS {
-            let code = s.plant.points[point].code
             let index = raise(s: &s, point: point, level: .rate, kind: rule.id, value: rate,
                               threshold: rule.maxPerS, at: time,
-                              message: "\(code) changing at \(rate)/s (limit \(rule.maxPerS)/s)")
+                              message: AlarmWording.rate(s.plant.points[point], rate: rate, limit: rule.maxPerS))
             s.monitors[point].rateAlarm[ruleIndex] = index
         }
     }
@@ -57,7 +56,7 @@ extension AlarmDesk {
         let label = spec.states.indices.contains(Int(value)) ? spec.states[Int(value)] : "\(value)"
         let alarm = raise(s: &s, point: point, level: .di, kind: compiled.rule.id, value: value,
                           threshold: compiled.rule.equals, at: time, limit: compiled.rule.limit, critical: compiled.critical,
-                          message: "\(spec.code) = \(label) (\(compiled.rule.id))")
+                          message: "\(AlarmWording.name(spec)) = \(label) (\(compiled.rule.id))")
         s.stateRules[index].alarm = alarm
     }
 }

@@ -27,11 +27,12 @@ public struct APIAlarm: Codable, Sendable, Hashable {
         case handler, result, critical, excluded, message
     }
 
-    /// Every key is written, `null` when unset (docs/openapi.yaml).
+    /// Every required key is written, `null` when unset (docs/openapi.yaml); the optional `kind` is
+    /// left out when the alarm has none (never `"kind": null`).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id); try c.encode(enterprise, forKey: .enterprise); try c.encode(point, forKey: .point)
-        try c.encode(level, forKey: .level); try c.encode(category, forKey: .category); try c.encode(kind, forKey: .kind)
+        try c.encode(level, forKey: .level); try c.encode(category, forKey: .category); try c.encodeIfPresent(kind, forKey: .kind)
         try c.encode(value, forKey: .value); try c.encode(threshold, forKey: .threshold)
         try c.encode(raisedAtMs, forKey: .raisedAtMs); try c.encode(clearedAtMs, forKey: .clearedAtMs)
         try c.encode(handledAtMs, forKey: .handledAtMs); try c.encode(handler, forKey: .handler)

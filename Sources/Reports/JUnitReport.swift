@@ -3,11 +3,16 @@ import Conformance
 /// JUnit XML for CI: a `<testsuite>` per scenario (its identity as properties), a `<testcase>` per
 /// expectation, failures and errors explained with the window, the occurrences, the clauses and the
 /// expectation's `file:line:col`. A scenario-level error is one more testcase, in error.
+///
+/// `time` attributes are wall-clock seconds, as CI dashboards read them: a suite's is the wall time
+/// the CLI measured for the scenario (0 when the results do not carry it), the root's their sum,
+/// a testcase's 0 (expectations are judged together, after the run). The scenario's plant time
+/// is the suite's `plantTimeS` property, an expectation's latency its `latencyS` attribute.
 public enum JUnitReport {
     public static func render(_ run: RunResult) -> String {
         let tests = run.scenarios.map(caseCount).reduce(0, +)
         let errors = run.scenarios.map(errorCount).reduce(0, +)
-        let time = run.scenarios.map(\.durationMs).reduce(0, +)
+        let time = run.scenarios.map { $0.wallMs ?? 0 }.reduce(0, +)
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"tundish\" tests=\"\(tests)\" failures=\"\(run.count(.fail))\" errors=\"\(errors)\""
             + " time=\"\(ReportFormat.seconds(time))\">\n"
@@ -20,7 +25,7 @@ public enum JUnitReport {
 
     static func suite(_ s: ScenarioResult, _ run: RunResult) -> String {
         var out = "  <testsuite name=\(quoted(s.id)) tests=\"\(caseCount(s))\" failures=\"\(s.count(.fail))\""
-            + " errors=\"\(errorCount(s))\" skipped=\"0\" time=\"\(ReportFormat.seconds(s.durationMs))\">\n"
+            + " errors=\"\(errorCount(s))\" skipped=\"0\" time=\"\(ReportFormat.seconds(s.wallMs ?? 0))\">\n"
         out += "    <properties>\n"
         for (name, value) in properties(s, run) {
             out += "      <property name=\(quoted(name)) value=\(quoted(value))/>\n"
@@ -38,11 +43,16 @@ public enum JUnitReport {
     /// The scenario's and the run's identity: enough to reproduce and to check the inputs.
     static func properties(_ s: ScenarioResult, _ run: RunResult) -> [(String, String)] {
         var out: [(String, String)] = [
+            ("plantTimeS", ReportFormat.seconds(s.durationMs)),
             ("seed", String(s.seed)), ("digest", s.digest), ("file", s.file), ("titleZh", s.titleZh),
             ("titleEn", s.titleEn), ("enterprises", s.enterprises.joined(separator: ", ")),
             ("clauses", s.clauses.joined(separator: ", ")), ("tundishVersion", run.tundishVersion),
             ("mode", run.mode), ("target", run.target),
         ]
+        if let details = s.enterpriseDetails, !details.isEmpty {
+            out.append(("enterpriseNames", details.map { "\($0.code) \($0.name) (\($0.regionName))" }.joined(separator: ", ")))
+        }
+        if let rules = run.rules { out.append(("rules", rules.file)); out.append(("rulesDigest", rules.digest)) }
         if let seed = run.seed { out.append(("runSeed", String(seed))) }
         if let shard = run.shard { out.append(("shard", shard)) }
         out.append(("startedAt", run.startedAt))
@@ -51,8 +61,8 @@ public enum JUnitReport {
     }
 
     static func testcase(_ v: Verdict, _ s: ScenarioResult) -> String {
-        let time = v.outcome == .pass ? ReportFormat.seconds(max(0, v.latencyMs ?? 0)) : "0.000"
-        var out = "    <testcase classname=\(quoted(s.id)) name=\(quoted(v.id)) time=\"\(time)\""
+        var out = "    <testcase classname=\(quoted(s.id)) name=\(quoted(v.id)) time=\"0.000\""
+        if v.outcome == .pass, let latency = v.latencyMs { out += " latencyS=\"\(ReportFormat.seconds(max(0, latency)))\"" }
         let (file, line) = fileAndLine(v.location)
         if let file { out += " file=\(quoted(file))" }
         if let line { out += " line=\"\(line)\"" }

@@ -8,6 +8,8 @@ struct SVGPanel {
     static let height = 124.0
     static let plotHeight = 90.0
     static let limitOrder = ["LL", "L", "H", "HH"]
+    /// An alarm marker's radius (its stroke reaches a pixel further).
+    static let markerRadius = 4.0
 
     let series: PointSeries
     let top: Double
@@ -47,8 +49,9 @@ struct SVGPanel {
         let f = ReportFormat.coordinate
         let unit = series.unit.isEmpty ? "" : " [\(series.unit)]"
         var out = "<g class=\"panel\">"
+        let name = [series.nameZh ?? "", series.name].filter { !$0.isEmpty }.joined(separator: " ")
         out += "<text class=\"panel-title\" x=\"\(f(scale.left))\" y=\"\(f(top + 14))\">"
-            + Markup.text("\(series.name) · \(series.point) · \(series.enterprise)\(unit)") + "</text>"
+            + Markup.text("\(name) · \(series.point) · \(series.enterprise)\(unit)") + "</text>"
         out += "<rect class=\"frame\" x=\"\(f(scale.left))\" y=\"\(f(plotTop))\" width=\"\(f(scale.width))\""
             + " height=\"\(f(Self.plotHeight))\"/>"
         for v in verdicts where v.point == series.point && (v.enterprise == nil || v.enterprise == series.enterprise) {
@@ -62,10 +65,38 @@ struct SVGPanel {
         }
         out += bandAndLine()
         out += limitLines()
-        for r in records where (r.type == .alarmRaised || r.type == .alarmCleared) && shows(r) {
-            out += Self.marker(r, x: scale.x(r.t), y: markerY(r), label: r.type == .alarmRaised ? r.level : nil)
-        }
+        out += alarms(records.filter { ($0.type == .alarmRaised || $0.type == .alarmCleared) && shows($0) })
         return out + "</g>\n"
+    }
+
+    /// The alarm markers, and the raised ones' levels placed where no label overlaps another label
+    /// or any marker: next to the marker (below for LL and L, above for the others), beside it,
+    /// then further away on that side, then on the other, inside the plot.
+    func alarms(_ records: [HistoryRecord]) -> String {
+        let f = ReportFormat.coordinate
+        let points = records.map { (record: $0, x: scale.x($0.t), y: markerY($0)) }
+        var layout = LabelLayout(minX: scale.left, maxX: scale.right, reserved: points.map {
+            LabelLayout.Box(x0: $0.x - Self.markerRadius - 1, y0: $0.y - Self.markerRadius - 1,
+                            x1: $0.x + Self.markerRadius + 1, y1: $0.y + Self.markerRadius + 1)
+        })
+        var markers = "", labels = ""
+        for (r, x, y) in points {
+            markers += Self.marker(r, x: x, y: y, label: nil)
+            guard r.type == .alarmRaised, let level = r.level else { continue }
+            let above = stride(from: y - 7, through: plotTop + LabelLayout.ascent, by: -LabelLayout.rowStep)
+            let below = stride(from: y + 15, through: plotBottom - LabelLayout.descent, by: LabelLayout.rowStep)
+            // Low alarms are labelled below their marker first, the others above (LL reads under L);
+            // next beside it (right, then left), then further away.
+            let (near, far) = ["LL", "L"].contains(level) ? (Array(below), Array(above)) : (Array(above), Array(below))
+            let half = TimeScale.textWidth(level) * 0.55 + 1, gap = Self.markerRadius + 2
+            let beside = [(x + gap + half, y + 3.5), (x - gap - half, y + 3.5)]
+            let candidates = near.prefix(1).map { (x, $0) } + beside + near.dropFirst().map { (x, $0) } + far.map { (x, $0) }
+            guard let at = layout.place(level, candidates: candidates, anchor: .middle, bold: true)
+            else { continue }
+            labels += "<text class=\"alarm-label\" x=\"\(f(at.x))\" y=\"\(f(at.y))\" text-anchor=\"middle\">"
+                + "\(Markup.text(level))</text>"
+        }
+        return markers + labels
     }
 
     func shows(_ r: HistoryRecord) -> Bool {
@@ -120,14 +151,14 @@ struct SVGPanel {
         return "<path class=\"band\" d=\"\(band)\"/><path class=\"line\" d=\"\(line)\"/>"
     }
 
-    /// Dashed lines at the limits, labels in the right margin kept at least 9px apart.
+    /// Dashed lines at the limits, labels in the right margin kept a row (`LabelLayout.rowStep`) apart.
     func limitLines() -> String {
         let f = ReportFormat.coordinate
         var out = ""
         var lastLabelY = -Double.infinity
         for (level, value) in limits.sorted(by: { $0.value > $1.value }) {
             let lineY = y(value)
-            let labelY = max(lineY + 3, lastLabelY + 9)
+            let labelY = max(lineY + 3, lastLabelY + LabelLayout.rowStep)
             lastLabelY = labelY
             let cls = "limit limit-\(level.lowercased())"
             out += "<line class=\"\(Markup.attribute(cls))\" x1=\"\(f(scale.left))\" y1=\"\(f(lineY))\" x2=\"\(f(scale.right))\""
@@ -146,7 +177,9 @@ struct SVGPanel {
         if let point = r.point { title += " on \(point)" }
         if let id = r.id { title += " (id \(id))" }
         if let value = r.value, value.isFinite { title += ", value \(ReportFormat.value(value))" }
-        var out = "<circle class=\"\(raised ? "alarm-raised" : "alarm-cleared")\" cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"4\">"
+        if let message = r.message, !message.isEmpty { title += " — \(message)" }
+        var out = "<circle class=\"\(raised ? "alarm-raised" : "alarm-cleared")\" cx=\"\(f(x))\" cy=\"\(f(y))\""
+            + " r=\"\(f(markerRadius))\">"
             + "<title>\(Markup.text(title))</title></circle>"
         if let label {
             out += "<text class=\"alarm-label\" x=\"\(f(x))\" y=\"\(f(y - 7))\" text-anchor=\"middle\">\(Markup.text(label))</text>"

@@ -8,7 +8,7 @@ import Conformance
 /// Styling is by class (`w-pass`, `g-red`, `alarm-raised`, …); the report's style sheet colours them.
 struct SVGTimeline {
     static let width = 960.0
-    static let left = 120.0
+    static let left = 150.0
     static let right = 100.0
     static let maxPanels = 4
     static let laneHeight = 16.0
@@ -66,13 +66,14 @@ struct SVGTimeline {
 
     func render() -> String {
         let lanes = WindowLanes(verdicts: scenario.verdicts, scale: scale)
-        let stepsHeight = steps.isEmpty ? 6.0 : 32.0
+        let (stepLabels, stepsHeight) = stepLabels(top: 2)
         let lanesTop = stepsHeight
         let gradeTop = lanesTop + Double(lanes.count) * Self.laneHeight + 4
         let graded = gradedEnterprises
         let alarmsTop = gradeTop + Double(graded.count) * Self.laneHeight + (graded.isEmpty ? 0 : 4)
         let alarms = unplottedAlarms
-        let panelsTop = alarmsTop + (alarms.isEmpty ? 0 : 24)
+        let (alarmsSVG, alarmsHeight) = alarms.isEmpty ? ("", 0.0) : alarmLane(alarms, top: alarmsTop)
+        let panelsTop = alarmsTop + alarmsHeight
         let axisTop = panelsTop + Double(series.count) * SVGPanel.height + (series.isEmpty ? 22 : 4)
         let height = axisTop + 24
         let f = ReportFormat.coordinate
@@ -80,35 +81,63 @@ struct SVGTimeline {
             + " height=\"\(f(height))\" role=\"img\" aria-label=\""
             + Markup.attribute("Timeline of \(scenario.id) over \(ReportFormat.duration(scale.durationMs))") + "\">\n"
         out += scale.axis(top: lanesTop, bottom: axisTop)
-        out += stepLines(top: 2, bottom: axisTop)
+        out += stepLines(stepLabels, top: 2, bottom: axisTop)
         out += lanes.render(top: lanesTop)
         out += gradeStrips(graded, top: gradeTop)
-        if !alarms.isEmpty { out += alarmLane(alarms, top: alarmsTop) }
+        out += alarmsSVG
         for (i, s) in series.enumerated() {
             let panel = SVGPanel(series: s, top: panelsTop + Double(i) * SVGPanel.height, scale: scale)
             out += panel.render(records: records, verdicts: scenario.verdicts)
         }
         if series.isEmpty {
             out += "<text class=\"note\" x=\"\(f(Self.left))\" y=\"\(f(axisTop - 6))\">"
-                + "no point series recorded for this scenario</text>\n"
+                + "无点位曲线记录 no point series recorded for this scenario</text>\n"
         }
         return out + "</svg>\n"
     }
 
-    /// Dotted vertical lines at the timeline steps, their names staggered over two rows at the top.
-    func stepLines(top: Double, bottom: Double) -> String {
-        let f = ReportFormat.coordinate
-        var out = "<g class=\"steps\">"
-        for (i, step) in steps.enumerated() {
+    static let maxStepRows = 6
+
+    /// A timeline step's name and where it is drawn (nil: no free row).
+    struct StepLabel {
+        var step: HistoryRecord
+        var text: String
+        var atEnd: Bool
+        var placed: (x: Double, y: Double)?
+    }
+
+    /// The step names in as many rows at the top as keep them apart (at most `maxStepRows`), and
+    /// the height the rows take.
+    func stepLabels(top: Double) -> (labels: [StepLabel], height: Double) {
+        guard !steps.isEmpty else { return ([], 6) }
+        var layout = LabelLayout(minX: 0, maxX: Self.width)
+        let baselines = LabelLayout.rows(from: top + 9, count: Self.maxStepRows)
+        var rowsUsed = 1
+        let labels = steps.map { step in
             let x = scale.x(step.t)
             let ends = ["faultCleared", "sensorFaultEnded", "protocolFaultEnded", "networkFaultEnded"].contains(step.kind ?? "")
-            let label = (step.name ?? step.kind ?? "step") + (ends ? " ends" : "")
-            let y = top + 9 + Double(i % 2) * 12
-            let fitsRight = x + 2 + TimeScale.textWidth(label) <= Self.width - 2
-            out += "<line class=\"step\" x1=\"\(f(x))\" y1=\"\(f(y + 2))\" x2=\"\(f(x))\" y2=\"\(f(bottom))\">"
-                + "<title>\(Markup.text("step \(label) at \(ReportFormat.time(step.t))" + (step.message.map { ": \($0)" } ?? "")))</title></line>"
-            out += "<text class=\"step-label\" x=\"\(f(fitsRight ? x + 2 : x - 2))\" y=\"\(f(y))\""
-                + (fitsRight ? "" : " text-anchor=\"end\"") + ">\(Markup.text(label))</text>"
+            let text = (step.name ?? step.kind ?? "step") + (ends ? " ends" : "")
+            let atEnd = x + 2 + TimeScale.textWidth(text) > Self.width - 2
+            let placed = layout.place(text, x: atEnd ? x - 2 : x + 2, anchor: atEnd ? .end : .start, baselines: baselines)
+            if let placed { rowsUsed = max(rowsUsed, (baselines.firstIndex(of: placed.y) ?? 0) + 1) }
+            return StepLabel(step: step, text: text, atEnd: atEnd, placed: placed)
+        }
+        return (labels, top + 8 + Double(rowsUsed) * LabelLayout.rowStep)
+    }
+
+    /// Dotted vertical lines at the timeline steps down to `bottom`, with their names.
+    func stepLines(_ labels: [StepLabel], top: Double, bottom: Double) -> String {
+        guard !labels.isEmpty else { return "" }
+        let f = ReportFormat.coordinate
+        var out = "<g class=\"steps\">"
+        for label in labels {
+            let x = scale.x(label.step.t)
+            let title = "step \(label.text) at \(ReportFormat.time(label.step.t))" + (label.step.message.map { ": \($0)" } ?? "")
+            out += "<line class=\"step\" x1=\"\(f(x))\" y1=\"\(f(label.placed.map { $0.y + 2 } ?? top))\" x2=\"\(f(x))\""
+                + " y2=\"\(f(bottom))\"><title>\(Markup.text(title))</title></line>"
+            guard let placed = label.placed else { continue }
+            out += "<text class=\"step-label\" x=\"\(f(placed.x))\" y=\"\(f(placed.y))\""
+                + (label.atEnd ? " text-anchor=\"end\"" : "") + ">\(Markup.text(label.text))</text>"
         }
         return out + "</g>\n"
     }
@@ -120,7 +149,7 @@ struct SVGTimeline {
         for (row, code) in enterprises.enumerated() {
             let y = top + Double(row) * Self.laneHeight
             out += "<text class=\"lane-label\" x=\"\(f(Self.left - 6))\" y=\"\(f(y + 10))\" text-anchor=\"end\">"
-                + Markup.text("grade \(code)") + "</text>"
+                + Markup.text("预警等级 \(code)") + "</text>"
             out += "<rect class=\"track\" x=\"\(f(scale.left))\" y=\"\(f(y))\" width=\"\(f(scale.width))\" height=\"12\"/>"
             let changes = records.filter { $0.type == .grade && ($0.enterprise ?? "") == code }
             for (i, change) in changes.enumerated() {
@@ -128,12 +157,13 @@ struct SVGTimeline {
                 let x0 = scale.x(change.t), x1 = scale.x(end)
                 guard x1 > x0 else { continue }
                 let grade = change.grade ?? "?"
-                var title = "grade \(grade) from \(ReportFormat.time(change.t))"
+                var title = "预警等级 risk grade \(Bilingual.grade(grade)) from \(ReportFormat.time(change.t))"
                 if let reasons = change.reasons, !reasons.isEmpty { title += " (\(reasons.joined(separator: ", ")))" }
                 out += "<rect class=\"grade \(Self.gradeClass(grade))\" x=\"\(f(x0))\" y=\"\(f(y))\""
                     + " width=\"\(f(x1 - x0))\" height=\"12\"><title>\(Markup.text(title))</title></rect>"
-                if x1 - x0 >= TimeScale.textWidth(grade) + 6 {
-                    out += "<text class=\"grade-label\" x=\"\(f(x0 + 3))\" y=\"\(f(y + 10))\">\(Markup.text(grade))</text>"
+                let label = Bilingual.grade(grade)
+                if x1 - x0 >= TimeScale.textWidth(label) + 6 {
+                    out += "<text class=\"grade-label\" x=\"\(f(x0 + 3))\" y=\"\(f(y + 10))\">\(Markup.text(label))</text>"
                 }
             }
         }
@@ -151,17 +181,30 @@ struct SVGTimeline {
         }
     }
 
-    /// Alarms on points without a panel: markers on one lane, raised ones labelled with point and level.
-    func alarmLane(_ alarms: [HistoryRecord], top: Double) -> String {
+    static let maxAlarmRows = 8
+
+    /// Alarms on points without a panel: markers on one lane, raised ones labelled with point and
+    /// level in rows below it, as many as keep the labels apart (at most `maxAlarmRows`). Returns
+    /// the SVG and the lane's height.
+    func alarmLane(_ alarms: [HistoryRecord], top: Double) -> (svg: String, height: Double) {
         let f = ReportFormat.coordinate
-        let y = top + 12
+        let y = top + 8
         var out = "<g class=\"alarms\"><text class=\"lane-label\" x=\"\(f(Self.left - 6))\" y=\"\(f(y + 3))\""
-            + " text-anchor=\"end\">other alarms</text>"
+            + " text-anchor=\"end\">其他报警 other alarms</text>"
         out += "<line class=\"lane-line\" x1=\"\(f(scale.left))\" y1=\"\(f(y))\" x2=\"\(f(scale.right))\" y2=\"\(f(y))\"/>"
+        var layout = LabelLayout(minX: scale.left, maxX: Self.width)
+        let baselines = LabelLayout.rows(from: y + 16, count: Self.maxAlarmRows)
+        var labels = "", rowsUsed = 0
         for alarm in alarms {
+            let x = scale.x(alarm.t)
+            out += SVGPanel.marker(alarm, x: x, y: y, label: nil)
+            guard alarm.type == .alarmRaised else { continue }
             let label = [alarm.point, alarm.level].compactMap { $0 }.joined(separator: " ")
-            out += SVGPanel.marker(alarm, x: scale.x(alarm.t), y: y, label: alarm.type == .alarmRaised ? label : nil)
+            guard let at = layout.place(label, x: x, anchor: .middle, baselines: baselines, bold: true) else { continue }
+            rowsUsed = max(rowsUsed, (baselines.firstIndex(of: at.y) ?? 0) + 1)
+            labels += "<text class=\"alarm-label\" x=\"\(f(at.x))\" y=\"\(f(at.y))\" text-anchor=\"middle\">"
+                + "\(Markup.text(label))</text>"
         }
-        return out + "</g>\n"
+        return (out + labels + "</g>\n", 14 + Double(rowsUsed) * LabelLayout.rowStep + 4)
     }
 }

@@ -43,8 +43,16 @@ struct TimeScale {
         return grid + "</g>\n" + labels + "</g>\n"
     }
 
-    /// A rough width of `text` at the timeline's 10px font (wide characters count double).
+    /// A generous width of `text` at the timeline's 10px font (sans-serif: capitals and digits are
+    /// wider than small letters; CJK characters are square).
     static func textWidth(_ text: String) -> Double {
-        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 10 : 6) }
+        text.unicodeScalars.reduce(0) { width, c in
+            switch c.value {
+            case 0x2E80...: width + 10.5
+            case 0x41...0x5A, 0x30...0x39: width + 7.2
+            case 0x20, 0x2C, 0x2E, 0x3A, 0x2F, 0x28, 0x29: width + 4
+            default: width + 6.2
+            }
+        }
     }
 }

@@ -45,7 +45,7 @@ struct WindowLanes {
         var out = "<g class=\"windows\">"
         if count > 0 {
             out += "<text class=\"lane-label\" x=\"\(f(SVGTimeline.left - 6))\" y=\"\(f(top + 11))\""
-                + " text-anchor=\"end\">expectations</text>"
+                + " text-anchor=\"end\">预期 expectations</text>"
         }
         for p in placed {
             let y = top + Double(p.lane) * SVGTimeline.laneHeight

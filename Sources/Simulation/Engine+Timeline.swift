@@ -25,7 +25,8 @@ extension Engine {
         case .operation(let operation):
             for plant in plantIndices(step.plant) {
                 for target in plants[plant].targets(of: operation, target: step.equipment) {
-                    record(.operationApplied, step: step, plant: plant, equipment: target, name: "\(operation)", into: &sink)
+                    record(.operationApplied, step: step, plant: plant, equipment: target,
+                           name: EventWording.name(operation), detail: EventWording.parameters(operation), into: &sink)
                     plants[plant].apply(operation, to: target, now: time, events: &plantEvents)
                     flushPlantEvents(plant: plant, into: &sink)
                 }
@@ -37,7 +38,7 @@ extension Engine {
                 guard !targets.isEmpty else { continue }
                 for target in targets {
                     record(.faultInjected, step: step, plant: plant, equipment: target, name: fault.kindName,
-                           detail: "\(fault)", into: &sink)
+                           detail: EventWording.parameters(fault), into: &sink)
                     plants[plant].inject(fault, to: target, now: time, events: &plantEvents)
                     flushPlantEvents(plant: plant, into: &sink)
                 }
@@ -52,7 +53,7 @@ extension Engine {
                 overlays[plant].start(
                     fault, point: point, stepIndex: index, now: time, lastValue: latestValues[plant][point])
                 record(.sensorFaultStarted, step: step, plant: plant, equipment: nil, name: fault.kindName,
-                       detail: "\(code): \(fault)", into: &sink)
+                       detail: Self.sensorDetail(code, EventWording.parameters(fault)), into: &sink)
                 sites.append((plant, point))
             }
             sensorFaulted[index] = sites
@@ -60,14 +61,14 @@ extension Engine {
         case .protocolFault(let fault):
             for plant in plantIndices(step.plant) {
                 record(.protocolFaultStarted, step: step, plant: plant, equipment: nil, name: fault.kind.name,
-                       detail: "\(fault.kind)", into: &sink)
+                       detail: EventWording.parameters(fault.kind), into: &sink)
             }
             protocolFaulted.insert(index)
             scheduleEnd(of: index, step: step)
         case .networkFault(let fault):
             for plant in plantIndices(step.plant) {
                 record(.networkFaultStarted, step: step, plant: plant, equipment: nil, name: fault.name,
-                       detail: "\(fault)", into: &sink)
+                       detail: EventWording.parameters(fault), into: &sink)
             }
             protocolFaulted.insert(index)
             scheduleEnd(of: index, step: step)
@@ -130,6 +131,11 @@ extension Engine {
                        detail: "\(code): " + (cause.map { "cleared by \($0)" } ?? "duration elapsed"), into: &sink)
             }
         }
+    }
+
+    /// `MW_P_IN` or `MW_P_IN: perMin=0.5` (the point, then the fault's parameters).
+    static func sensorDetail(_ code: String, _ parameters: String) -> String {
+        parameters.isEmpty ? code : "\(code): \(parameters)"
     }
 
     /// The plants a step addresses: the named enterprise, or all.

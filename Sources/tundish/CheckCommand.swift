@@ -37,7 +37,9 @@ struct CheckCommand: ParsableCommand {
         }
         let run = RunResult(
             tundishVersion: info.tundishVersion, seed: info.seed, mode: info.mode, target: info.target,
-            shard: info.shard, startedAt: info.startedAt, replay: info.replay, scenarios: results)
+            shard: info.shard, startedAt: info.startedAt, replay: info.replay, scenarios: results,
+            rules: RulesIdentity(file: info.rules.file, digest: info.rules.digest,
+                                 disabled: info.disabledRules.isEmpty ? nil : info.disabledRules))
         try directory.writeReports(run, evidence: evidence, junit: reports.junit, json: reports.json, html: reports.html)
         print(TerminalSummary.render(run), terminator: "")
         if run.exitCode != 0 { throw ExitCode(run.exitCode) }

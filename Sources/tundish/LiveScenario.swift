@@ -37,6 +37,7 @@ struct LiveScenario {
     func run(_ loaded: LoadedScenario, meta: ScenarioMeta, directory: RunDirectory, connection: LiveConnection)
         async throws -> (result: ScenarioResult, evidence: ScenarioEvidence)
     {
+        let started = ContinuousClock.now
         let folder = directory.scenarioFolder(meta.id)
         let setup = SlaveSetup(
             engine: Engine(scenario: loaded, seed: meta.seed), layouts: loaded.modbusLayouts, ports: loaded.modbusPorts,
@@ -90,6 +91,7 @@ struct LiveScenario {
         let history = HistoryMapping.plantRecords(plants) + sink.history + observed + notes + [.end(at: engine.now)]
         let indexed = History(history)
         let series = sink.series.series(PlotSelection.points(meta, history: indexed))
+        let meta = meta.measured(since: started)
         try directory.writeScenario(meta, history: history, series: series)
         return (ScenarioResult.judged(meta, history: indexed), ScenarioEvidence(history: history, series: series))
     }

@@ -10,13 +10,25 @@ enum LockstepScenario {
     static func run(_ loaded: LoadedScenario, meta: ScenarioMeta, rules: ReferenceRules, directory: RunDirectory)
         throws -> (result: ScenarioResult, evidence: ScenarioEvidence)
     {
+        let started = ContinuousClock.now
         let folder = directory.scenarioFolder(meta.id)
         var trace = try TraceFileWriter(directory: folder, plants: Engine(scenario: loaded, seed: meta.seed).plants)
         let result = LockstepRun.run(loaded, rules: rules, seed: meta.seed, tee: &trace)
         try trace.finish()
         let history = History(result.history)
         let series = result.series.series(PlotSelection.points(meta, history: history))
+        let meta = meta.measured(since: started)
         try directory.writeScenario(meta, history: result.history, series: series)
         return (ScenarioResult.judged(meta, history: history), ScenarioEvidence(history: result.history, series: series))
+    }
+}
+
+extension ScenarioMeta {
+    /// The meta with the wall time since `start` (JUnit's `time`; the pure modules never read clocks).
+    func measured(since start: ContinuousClock.Instant) -> ScenarioMeta {
+        var meta = self
+        let elapsed = ContinuousClock.now - start
+        meta.wallMs = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        return meta
     }
 }

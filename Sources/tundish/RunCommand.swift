@@ -104,7 +104,9 @@ struct RunCommand: AsyncParsableCommand {
         let replay = replayCommand(paths, seed: seed)
         let run = RunResult(
             tundishVersion: TundishVersion.current, seed: seed, mode: mode.rawValue, target: target, shard: shard,
-            startedAt: ISO8601DateFormatter().string(from: started), replay: replay, scenarios: results)
+            startedAt: ISO8601DateFormatter().string(from: started), replay: replay, scenarios: results,
+            rules: RulesIdentity(file: rulesInput.file, digest: rulesInput.digest,
+                                 disabled: disabledRules.isEmpty ? nil : disabledRules))
         try directory.writeJSON(
             RunInfo(tundishVersion: run.tundishVersion, startedAt: run.startedAt, mode: run.mode, target: target,
                     seed: seed, shard: shard, rules: rulesInput, disabledRules: disabledRules, scenarios: inputs,

@@ -24,6 +24,10 @@ import Testing
                 #expect(alarms?.count == 1)
                 #expect(alarms?.first?["raisedAtMs"] as? Int64 == Support.t0 + 20_000)
                 #expect(alarms?.first?["category"] as? String == "hazard")
+                // A limit alarm has no kind: the key is left out, never `"kind": null`.
+                #expect(alarms?.first?.keys.contains("kind") == false)
+                #expect(!String(buffer: response.body).contains("\"kind\":null"))
+                #expect((alarms?.first?["message"] as? String)?.contains("m³/h") == true, "the message has the unit")
             }
             try await client.execute(uri: "/api/v1/alarms?state=bogus", method: .get) { response in
                 #expect(response.status == .badRequest)

@@ -14,7 +14,7 @@ import Testing
             try html.write(toFile: path, atomically: true, encoding: .utf8)
         }
         #expect(doc.error == nil, "\(doc.error ?? "")")
-        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>"))
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\"/>"))
         for external in ["http://", "https://", "<script", "<link", "@import", "url(", "src="] {
             #expect(!html.contains(external), "found \(external)")
         }
@@ -25,10 +25,10 @@ import Testing
 
     @Test func headerSummaryAndEvidence() {
         let d = doc
-        #expect(d.named("title").first?.text == "Tundish conformance report — ERROR — reference")
+        #expect(d.named("title").first?.text == "安全生产风险监测预警系统符合性测试报告 Tundish conformance report — 错误 ERROR — reference")
         let header = d.elements.filter { $0.name == "header" }
         #expect(header.first?.classes == ["run", "error"])
-        #expect(html.contains("<dt>Started at</dt><dd>2025-01-02T03:04:05Z</dd>"))
+        #expect(html.contains("<dt>开始时间 Started at</dt><dd>2025-01-02T03:04:05Z</dd>"))
         #expect(html.contains("<code>tundish run scenarios --target reference --mode lockstep</code>"))
         let summary = d.subtree(id: "summary")
         #expect(summary.named("tr").count == 3)
@@ -74,7 +74,7 @@ import Testing
         #expect(section.withClass("grade", "rect").map(\.classes) == [["grade", "g-blue"], ["grade", "g-orange"]])
         #expect(section.withClass("step", "line").count == 2)
         #expect(section.withClass("step-label").map(\.text) == ["surge", "valveFailed"])
-        #expect(section.withClass("panel-title").first?.text == "Top pressure 炉顶压力 · TP · E1 [MPa]")
+        #expect(section.withClass("panel-title").first?.text == "炉顶压力 Top pressure · TP · E1 [MPa]")
         #expect(section.withClass("axis", "g").count == 1)
         #expect(section.allText.contains("t+10m"))
     }
@@ -112,5 +112,55 @@ import Testing
         #expect(lanes.count == 2)
         #expect(lanes.placed.map(\.verdict.id) == ["a", "c", "b"])
         #expect(lanes.placed.map(\.lane) == [0, 1, 0])
+    }
+
+    @Test func labelsAreInChineseAndEnglish() {
+        let d = doc
+        let terms = d.named("dt").map(\.text)
+        for term in ["结论 Outcome", "被测平台 Target", "随机种子 Seed", "企业 Enterprises", "输入摘要 Input digest",
+                     "风险规则文件 Risk rules", "规则摘要 (SHA-256) Rules digest"] {
+            #expect(terms.contains(term), "no label \(term) in \(terms)")
+        }
+        #expect(d.withClass("badge").map(\.text).contains("通过 PASS"))
+        #expect(d.named("th").map(\.text).contains("最长延迟 Worst latency"))
+        #expect(d.subtree(id: "scenario-1").named("h3").map(\.text)
+            == ["时间线 Timeline", "预期 Expectations", "报警记录 Alarms", "报警质量 Alarm quality"])
+        #expect(d.withClass("lane-label").map(\.text) == ["预期 expectations", "预警等级 E1", "其他报警 other alarms",
+                                                           "预期 expectations"])
+        #expect(d.withClass("grade-label").map(\.text) == ["蓝 blue", "橙 orange"])
+    }
+
+    @Test func enterpriseNameAndDistrictStandBesideItsCode() {
+        let section = doc.subtree(id: "scenario-1")
+        let identity = "E1 · 柳州示例钢铁有限公司 Liuzhou Example Steel Co., Ltd. · 柳北区 (450202)"
+        #expect(section.named("dd").map(\.text).contains(identity))
+        #expect(doc.subtree(id: "summary").allText.contains("E1 · 柳州示例钢铁有限公司 · 柳北区 (450202)"))
+        #expect(doc.subtree(id: "evidence").allText.contains("柳州示例钢铁有限公司"))
+        // Results without the identity (written before it existed) show the code alone.
+        #expect(doc.subtree(id: "scenario-2").named("dd").first?.text == "E2")
+    }
+
+    @Test func evidenceNamesTheRulesFileAndItsDigest() {
+        let evidence = doc.subtree(id: "evidence")
+        let terms = evidence.named("dt").map(\.text)
+        #expect(terms.contains("风险规则文件 Risk rules") && terms.contains("规则摘要 (SHA-256) Rules digest"))
+        #expect(evidence.named("code").map(\.text).contains("Scenarios/rules/default.yaml"))
+        #expect(evidence.named("code").map(\.text).contains("c0ffee12"))
+        #expect(evidence.allText.contains("1.250 s"), "the wall time of BF-01")
+        var old = ReportFixtures.run
+        old.rules = nil
+        let older = XMLStructure.parse(HTMLReport.render(old, evidence: [:])).subtree(id: "evidence")
+        #expect(older.allText.contains("not recorded in these results"))
+    }
+
+    @Test func alarmTableListsEveryAlarmWithItsMessage() {
+        let table = doc.subtree(id: "scenario-1").withClass("alarms", "table")
+        #expect(table.count == 1)
+        let section = doc.subtree(id: "scenario-1")
+        #expect(section.allText.contains("炉顶压力 Top pressure 0.310 MPa ≥ HH 0.3"))
+        #expect(section.allText.contains("报警信息 Message"))
+        #expect(section.allText.contains("t+3m20s"), "a-1 cleared at t+3m20s")
+        #expect(section.allText.contains("CW"))
+        #expect(doc.subtree(id: "scenario-2").allText.contains("No history recorded."))
     }
 }

@@ -12,6 +12,20 @@ import Testing
         #expect(text.contains("\"schemaVersion\" : 1"))
     }
 
+    @Test func writesNoNullsAndReadsResultsWrittenBeforeTheAdditiveFields() throws {
+        let text = JSONReport.render(ReportFixtures.run)
+        #expect(!text.contains("null"))
+        #expect(text.contains("\"wallMs\" : 1250") && text.contains("\"regionName\" : \"柳北区\""))
+        var older = ReportFixtures.run
+        older.rules = nil
+        for i in older.scenarios.indices { older.scenarios[i].enterpriseDetails = nil; older.scenarios[i].wallMs = nil }
+        let olderText = JSONReport.render(older)
+        #expect(!olderText.contains("wallMs") && !olderText.contains("enterpriseDetails") && !olderText.contains("\"rules\""))
+        let back = try JSONReport.parse(olderText, file: "old/verdicts.json")
+        #expect(back == older)
+        #expect(back.scenarios[0].wallMs == nil && back.rules == nil)
+    }
+
     @Test func rejectsAnotherSchemaVersionNamingTheFile() {
         let text = JSONReport.render(ReportFixtures.run).replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 99")
         do {

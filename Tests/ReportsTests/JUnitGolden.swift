@@ -3,9 +3,10 @@
 enum JUnitGolden {
     static let sample = #"""
 <?xml version="1.0" encoding="UTF-8"?>
-<testsuites name="tundish" tests="5" failures="1" errors="3" time="690.000">
-  <testsuite name="BF-01" tests="3" failures="1" errors="1" skipped="0" time="600.000">
+<testsuites name="tundish" tests="5" failures="1" errors="3" time="1.250">
+  <testsuite name="BF-01" tests="3" failures="1" errors="1" skipped="0" time="1.250">
     <properties>
+      <property name="plantTimeS" value="600.000"/>
       <property name="seed" value="42"/>
       <property name="digest" value="9f2c1e"/>
       <property name="file" value="scenarios/bf-01.yaml"/>
@@ -16,10 +17,13 @@ enum JUnitGolden {
       <property name="tundishVersion" value="0.9.0"/>
       <property name="mode" value="lockstep"/>
       <property name="target" value="reference"/>
+      <property name="enterpriseNames" value="E1 柳州示例钢铁有限公司 (柳北区)"/>
+      <property name="rules" value="Scenarios/rules/default.yaml"/>
+      <property name="rulesDigest" value="c0ffee12"/>
       <property name="startedAt" value="2025-01-02T03:04:05Z"/>
       <property name="replay" value="tundish run scenarios --target reference --mode lockstep"/>
     </properties>
-    <testcase classname="BF-01" name="hh-raised" time="2.500" file="scenarios/bf-01.yaml" line="20"/>
+    <testcase classname="BF-01" name="hh-raised" time="0.000" latencyS="2.500" file="scenarios/bf-01.yaml" line="20"/>
     <testcase classname="BF-01" name="grade-red" time="0.000" file="scenarios/bf-01.yaml" line="27">
       <failure message="grade stayed orange &lt;max&gt;" type="gradeReached">
 expected: grade at E1 reaches red in [t+2m, t+5m]
@@ -43,8 +47,9 @@ at scenarios/bf-01.yaml:33:7
       </error>
     </testcase>
   </testsuite>
-  <testsuite name="BOF-02" tests="2" failures="0" errors="2" skipped="0" time="90.000">
+  <testsuite name="BOF-02" tests="2" failures="0" errors="2" skipped="0" time="0.000">
     <properties>
+      <property name="plantTimeS" value="90.000"/>
       <property name="seed" value="7"/>
       <property name="digest" value="77aa01"/>
       <property name="file" value="scenarios/bof-02.yaml"/>
@@ -55,6 +60,8 @@ at scenarios/bf-01.yaml:33:7
       <property name="tundishVersion" value="0.9.0"/>
       <property name="mode" value="lockstep"/>
       <property name="target" value="reference"/>
+      <property name="rules" value="Scenarios/rules/default.yaml"/>
+      <property name="rulesDigest" value="c0ffee12"/>
       <property name="startedAt" value="2025-01-02T03:04:05Z"/>
       <property name="replay" value="tundish run scenarios --target reference --mode lockstep"/>
     </properties>

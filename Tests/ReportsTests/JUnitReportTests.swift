@@ -25,12 +25,21 @@ import Testing
         #expect(suites.map { $0.attributes["name"] } == ["BF-01", "BOF-02"])
         #expect(suites.map { $0.attributes["tests"] } == ["3", "2"])
         #expect(suites.map { $0.attributes["errors"] } == ["1", "2"])
-        #expect(suites.map { $0.attributes["time"] } == ["600.000", "90.000"])
+    }
+
+    @Test func timesAreWallSecondsAndPlantTimeIsAProperty() throws {
+        let doc = XMLStructure.parse(xml)
+        // BF-01 ran for 1.25 s of wall time (600 s of plant time); BOF-02's results carry no wall time.
+        #expect(doc.named("testsuites").first?.attributes["time"] == "1.250")
+        #expect(doc.named("testsuite").map { $0.attributes["time"] } == ["1.250", "0.000"])
+        let plant = doc.named("property").filter { $0.attributes["name"] == "plantTimeS" }.map { $0.attributes["value"] }
+        #expect(plant == ["600.000", "90.000"])
+        #expect(doc.named("testcase").allSatisfy { $0.attributes["time"] == "0.000" })
     }
 
     @Test func propertiesIdentifyTheScenarioAndRun() {
         let doc = XMLStructure.parse(xml)
-        let props = Dictionary(doc.named("property").prefix(12).map { ($0.attributes["name"] ?? "", $0.attributes["value"] ?? "") },
+        let props = Dictionary(doc.named("property").prefix(16).map { ($0.attributes["name"] ?? "", $0.attributes["value"] ?? "") },
                                uniquingKeysWith: { a, _ in a })
         #expect(props["seed"] == "42")
         #expect(props["digest"] == "9f2c1e")
@@ -39,6 +48,9 @@ import Testing
         #expect(props["mode"] == "lockstep")
         #expect(props["target"] == "reference")
         #expect(props["titleEn"] == "Blast furnace <stove> & \"top\" pressure")
+        #expect(props["enterpriseNames"] == "E1 柳州示例钢铁有限公司 (柳北区)")
+        #expect(props["rules"] == "Scenarios/rules/default.yaml")
+        #expect(props["rulesDigest"] == "c0ffee12")
     }
 
     @Test func casesCarryLatencyFailuresAndErrors() throws {
@@ -46,7 +58,7 @@ import Testing
         let cases = doc.named("testcase")
         #expect(cases.map { $0.attributes["name"] } == ["hh-raised", "grade-red", "data", "scenario", "o2"])
         #expect(cases.map { $0.attributes["classname"] } == ["BF-01", "BF-01", "BF-01", "BOF-02", "BOF-02"])
-        #expect(cases[0].attributes["time"] == "2.500")
+        #expect(cases[0].attributes["latencyS"] == "2.500")
         #expect(cases[0].attributes["file"] == "scenarios/bf-01.yaml")
         #expect(cases[0].attributes["line"] == "20")
         let failure = try #require(doc.named("failure").first)

@@ -3,7 +3,8 @@ import Reports
 import SimCore
 
 /// A fixed run for the report tests: two scenarios; the first with a pass, a fail and an error
-/// verdict, a title that needs escaping and full evidence; the second with a scenario-level error.
+/// verdict, a title that needs escaping, full evidence, the enterprise's identity and a wall time;
+/// the second with a scenario-level error and neither (as results written before they existed).
 enum ReportFixtures {
     static let blastFurnace = ScenarioResult(
         id: "BF-01", titleZh: "高炉 <热风炉> 冷却水 & 炉顶压力", titleEn: "Blast furnace <stove> & \"top\" pressure",
@@ -26,7 +27,10 @@ enum ReportFixtures {
                     anchor: nil, location: "scenarios/bf-01.yaml:33:7"),
         ],
         quality: AlarmQuality(hazardAlarms: 3, instrumentAlarms: 1, per10MinAverage: 3, per10MinPeak: 3, floods: 0,
-                              chattering: ["E1/TP/HH"], standing: ["a-3"], unexpected: ["a-3"]))
+                              chattering: ["E1/TP/HH"], standing: ["a-3"], unexpected: ["a-3"]),
+        enterpriseDetails: [EnterpriseIdentity(code: "E1", name: "柳州示例钢铁有限公司", nameEn: "Liuzhou Example Steel Co., Ltd.",
+                                               regionCode: "450202", regionName: "柳北区")],
+        wallMs: 1250)
 
     static let converter = ScenarioResult(
         id: "BOF-02", titleZh: "转炉", titleEn: "Converter", file: "scenarios/bof-02.yaml", digest: "77aa01", seed: 7,
@@ -40,7 +44,8 @@ enum ReportFixtures {
 
     static let run = RunResult(
         tundishVersion: "0.9.0", seed: nil, mode: "lockstep", target: "reference", startedAt: "2025-01-02T03:04:05Z",
-        replay: "tundish run scenarios --target reference --mode lockstep", scenarios: [blastFurnace, converter])
+        replay: "tundish run scenarios --target reference --mode lockstep", scenarios: [blastFurnace, converter],
+        rules: RulesIdentity(file: "Scenarios/rules/default.yaml", digest: "c0ffee12"))
 
     static func alarm(_ type: HistoryRecord.Kind, _ t: Int64, id: String, point: String, level: String,
                       value: Double?) -> HistoryRecord {
@@ -58,17 +63,19 @@ enum ReportFixtures {
             .grade(at: .init(milliseconds: 150_000), enterprise: "E1", to: "orange", from: "blue", reasons: ["R-7"]),
             .end(at: .init(milliseconds: 600_000)),
         ]
-        records.append(alarm(.alarmRaised, 62_500, id: "a-1", point: "TP", level: "HH", value: 0.31))
+        var raised = alarm(.alarmRaised, 62_500, id: "a-1", point: "TP", level: "HH", value: 0.31)
+        raised.message = "炉顶压力 Top pressure 0.310 MPa ≥ HH 0.3"
+        records.append(raised)
         records.append(alarm(.alarmCleared, 200_000, id: "a-1", point: "TP", level: "HH", value: 0.2))
         records.append(alarm(.alarmRaised, 300_000, id: "a-3", point: "CW", level: "L", value: nil))
         return records
     }()
 
     static let series = PointSeries(
-        enterprise: "E1", point: "TP", name: "Top pressure 炉顶压力", unit: "MPa",
+        enterprise: "E1", point: "TP", name: "Top pressure", unit: "MPa",
         limits: ["H": 0.25, "HH": 0.3, "L": 0.05], rangeMin: 0, rangeMax: 0.5, startMs: 0, bucketMs: 60_000,
         min: [0.1, 0.12, 0.3, nil, 0.2, 0.18, 0.15, 0.15, 0.14, 0.14, 0.14],
-        max: [0.12, 0.2, 0.33, nil, 0.26, 0.2, 0.16, 0.15, 0.15, 0.14, 0.14])
+        max: [0.12, 0.2, 0.33, nil, 0.26, 0.2, 0.16, 0.15, 0.15, 0.14, 0.14], nameZh: "炉顶压力")
 
     static let evidence: [String: ScenarioEvidence] = [
         blastFurnace.id: ScenarioEvidence(history: history, series: [series]),
