@@ -78,7 +78,7 @@ let package = Package(
         .target(
             name: "ReferenceServer",
             dependencies: [
-                "Reference", "UplinkProfile", "Envelope", "ModbusMap", "CModbus", "PlantModel", "SimCore", "Telemetry",
+                "Reference", "UplinkProfile", "Envelope", "ModbusMap", "ModbusServer", "PlantModel", "SimCore", "Telemetry",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -122,7 +122,7 @@ let package = Package(
         .executableTarget(
             name: "tundish",
             dependencies: [
-                "SimCore", "PlantModel", "Scenario", "Simulation", "CModbus", "ModbusMap", "ModbusServer", "Harness",
+                "SimCore", "PlantModel", "Scenario", "Simulation", "ModbusMap", "ModbusServer", "Harness",
                 "Reference", "ReferenceServer", "UplinkProfile", "Gateway", "Uplink", "Envelope", "Conformance", "Reports",
                 "Observers", "Telemetry", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

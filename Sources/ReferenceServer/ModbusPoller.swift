@@ -1,6 +1,6 @@
-import CModbus
 import Foundation
 import ModbusMap
+import ModbusServer
 import PlantModel
 import Reference
 import SimCore
@@ -44,9 +44,6 @@ public final class ModbusPoller: @unchecked Sendable {
         if let line = PollerStatus.change(from: old, to: new, intervalMs: intervalMs) { log(line) }
     }
 
-    /// libmodbus's reason for the last failure, in its words.
-    static func lastError() -> String { String(cString: modbus_strerror(errno)).lowercased() }
-
     public func start() {
         let thread = Thread { [self] in loop() }
         thread.name = "modbus-poller-\(plant.enterprise.code)"
@@ -56,43 +53,25 @@ public final class ModbusPoller: @unchecked Sendable {
     public func stop() { lock.withLock { stopped = true } }
 
     func loop() {
-        var context: OpaquePointer?
+        let client = ModbusClient(host: host, port: port)
         while !lock.withLock({ stopped }) {
             let started = Date()
-            if context == nil {
-                context = connect()
-                if context == nil { let reason = Self.lastError(); update { $0.state = .lost; $0.error = reason } }
-            }
-            let samples = context.flatMap { poll($0) }
-            if samples == nil, let open = context {
-                let reason = Self.lastError()
-                update { $0.state = .lost; $0.error = reason }
-                modbus_close(open)
-                modbus_free(open)
-                context = nil
-            }
-            if let samples {
-                let time = samples.first?.time.milliseconds ?? Self.nowMs()
+            var samples: [ReferenceSample]?
+            do {
+                try client.connect(timeoutS: 1)
+                samples = try poll(client)
+                let time = samples?.first?.time.milliseconds ?? Self.nowMs()
                 update { $0.state = .connected; $0.lastReadMs = time; $0.error = nil }
+            } catch {
+                let reason = error.message.lowercased()
+                update { $0.state = .lost; $0.error = reason }
+                client.close()
             }
             deliver(samples ?? offline(at: Self.nowMs()))
             let elapsed = Date().timeIntervalSince(started)
             Thread.sleep(forTimeInterval: max(0, Double(intervalMs) / 1000 - elapsed))
         }
-        if let context { modbus_close(context); modbus_free(context) }
-    }
-
-    func connect() -> OpaquePointer? {
-        guard let context = modbus_new_tcp(host == "localhost" ? "127.0.0.1" : host, Int32(port)) else { return nil }
-        modbus_set_slave(context, Int32(map.unitId))
-        modbus_set_response_timeout(context, 1, 0)
-        guard modbus_connect(context) == 0 else {
-            let saved = errno
-            modbus_free(context)
-            errno = saved
-            return nil
-        }
-        return context
+        client.close()
     }
 
     static func nowMs() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
@@ -104,12 +83,11 @@ public final class ModbusPoller: @unchecked Sendable {
         }
     }
 
-    /// One cycle: every table read in runs of at most 125 registers / 2000 bits; nil on any failure.
-    func poll(_ context: OpaquePointer) -> [ReferenceSample]? {
+    /// One cycle: every table read in runs of at most 125 registers / 2000 bits; throws on any failure.
+    func poll(_ client: ModbusClient) throws(ModbusClient.Failure) -> [ReferenceSample] {
         var tables: [RegisterTable: [UInt16]] = [:]
         for table in RegisterTable.allCases where table != .coils {
-            guard let words = read(context, table: table) else { return nil }
-            tables[table] = words
+            tables[table] = try read(client, table: table)
         }
         let time = SimInstant(milliseconds: Self.nowMs())
         var samples: [ReferenceSample] = []
@@ -129,7 +107,7 @@ public final class ModbusPoller: @unchecked Sendable {
     }
 
     /// The defined addresses of a table, read in runs; undefined gaps are skipped.
-    func read(_ context: OpaquePointer, table: RegisterTable) -> [UInt16]? {
+    func read(_ client: ModbusClient, table: RegisterTable) throws(ModbusClient.Failure) -> [UInt16] {
         let size = map.sizes[table] ?? 0
         var words = [UInt16](repeating: 0, count: size)
         let limit = table.isBitTable ? 2000 : 125
@@ -138,27 +116,10 @@ public final class ModbusPoller: @unchecked Sendable {
             guard map.isDefined(table, address..<(address + 1)) else { address += 1; continue }
             var end = address + 1
             while end < size, end - address < limit, map.isDefined(table, end..<(end + 1)) { end += 1 }
-            guard readRun(context, table: table, address: address, count: end - address, into: &words) else { return nil }
+            let run = try client.read(unit: map.unitId, table: table, address: address, count: end - address)
+            words.replaceSubrange(address..<end, with: run)
             address = end
         }
         return words
-    }
-
-    func readRun(_ context: OpaquePointer, table: RegisterTable, address: Int, count: Int, into words: inout [UInt16]) -> Bool {
-        if table.isBitTable {
-            var bits = [UInt8](repeating: 0, count: count)
-            let read = modbus_read_input_bits(context, Int32(address), Int32(count), &bits)
-            guard read == count else { return false }
-            for i in 0..<count { words[address + i] = UInt16(bits[i]) }
-            return true
-        }
-        var registers = [UInt16](repeating: 0, count: count)
-        let read =
-            table == .holdingRegisters
-            ? modbus_read_registers(context, Int32(address), Int32(count), &registers)
-            : modbus_read_input_registers(context, Int32(address), Int32(count), &registers)
-        guard read == count else { return false }
-        for i in 0..<count { words[address + i] = registers[i] }
-        return true
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CModbus
 import Foundation
 import Harness
 import Logging
@@ -98,15 +97,12 @@ struct BenchScaleCommand: AsyncParsableCommand {
 
     /// Reads two holding registers from every unit id; returns how many answered.
     static func readEveryUnit(port: UInt16, units: Int) -> Int {
-        guard let context = modbus_new_tcp("127.0.0.1", Int32(port)) else { return 0 }
-        defer { modbus_free(context) }
-        guard modbus_connect(context) == 0 else { return 0 }
-        defer { modbus_close(context) }
+        let client = ModbusClient(host: "127.0.0.1", port: port)
+        guard (try? client.connect()) != nil else { return 0 }
+        defer { client.close() }
         var answered = 0
-        var registers = [UInt16](repeating: 0, count: 2)
-        for unit in 1...units {
-            modbus_set_slave(context, Int32(unit))
-            if modbus_read_registers(context, 0, 2, &registers) == 2 { answered += 1 }
+        for unit in 1...units where (try? client.read(unit: UInt8(unit), table: .holdingRegisters, address: 0, count: 2)) != nil {
+            answered += 1
         }
         return answered
     }
