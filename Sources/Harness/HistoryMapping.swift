@@ -14,7 +14,8 @@ public enum HistoryMapping {
     public static func record(_ event: EngineEvent) -> HistoryRecord {
         if stepKinds.contains(event.kind) {
             var r = HistoryRecord.step(at: event.time, name: event.step, kind: event.kind.rawValue,
-                                       enterprise: event.plant, detail: "\(event.name): \(event.detail)")
+                                       enterprise: event.plant,
+                                       detail: event.detail.isEmpty ? event.name : "\(event.name): \(event.detail)")
             r.point = event.equipment
             return r
         }

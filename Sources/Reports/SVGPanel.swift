@@ -89,7 +89,8 @@ struct SVGPanel {
             // next beside it (right, then left), then further away.
             let (near, far) = ["LL", "L"].contains(level) ? (Array(below), Array(above)) : (Array(above), Array(below))
             let half = TimeScale.textWidth(level) * 0.55 + 1, gap = Self.markerRadius + 2
-            let beside = [(x + gap + half, y + 3.5), (x - gap - half, y + 3.5)]
+            let inside = y + 3.5 >= plotTop + LabelLayout.ascent && y + 3.5 <= plotBottom - LabelLayout.descent
+            let beside = inside ? [(x + gap + half, y + 3.5), (x - gap - half, y + 3.5)] : []
             let candidates = near.prefix(1).map { (x, $0) } + beside + near.dropFirst().map { (x, $0) } + far.map { (x, $0) }
             guard let at = layout.place(level, candidates: candidates, anchor: .middle, bold: true)
             else { continue }

@@ -77,4 +77,19 @@ import Testing
         let edge = layout.place("CCCCCC", x: 99, anchor: .middle, baselines: [60])
         #expect(edge.map { $0.x < 99 } == true)
     }
+
+    /// Found rendering the whole library: an INSTRUMENT alarm at the top of a plot had its label
+    /// put beside the marker, over the panel's title.
+    @Test func aLabelAtTheTopOfAPlotStaysOffThePanelTitle() throws {
+        var top = Self.alarm(60_000, point: "MW_P_IN", level: "INSTRUMENT", value: 5)  // off the scale: at the top
+        top.category = "instrument"
+        let svg = SVGTimeline(Self.scenario, evidence: ScenarioEvidence(history: [top], series: [Self.panelSeries])).render()
+        let doc = XMLStructure.parse("<root>" + svg + "</root>")
+        let title = try #require(doc.withClass("panel-title", "text").first)
+        let titleBox = LabelLayout.box(title.text, x: Double(title.attributes["x"] ?? "") ?? 0,
+                                       baseline: Double(title.attributes["y"] ?? "") ?? 0, anchor: .start, bold: true)
+        let labels = Self.boxes(svg, cls: "alarm-label")
+        #expect(labels.map(\.0) == ["INSTRUMENT"])
+        #expect(labels.allSatisfy { !$0.1.meets(titleBox) }, "\(labels.map(\.1)) meets the title \(titleBox)")
+    }
 }

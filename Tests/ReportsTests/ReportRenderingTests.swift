@@ -9,7 +9,9 @@ import Testing
 @Suite(.serialized) struct ReportRenderingTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/AL-01")
-    static let output = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("tundish-report-rendering")
+    /// Per process, so that runs in several checkouts at once do not share Chromium's profile.
+    static let output = URL(fileURLWithPath: NSTemporaryDirectory())
+        .appendingPathComponent("tundish-report-rendering-\(ProcessInfo.processInfo.processIdentifier)")
 
     /// The run and its evidence as `tundish run` saved them.
     static func fixture() throws -> (run: RunResult, evidence: [String: ScenarioEvidence]) {
@@ -128,6 +130,7 @@ import Testing
         _ = try Self.chromium(["--screenshot=\(shot.path)", "--window-size=1280,2000"], page: page)
         let png = try Data(contentsOf: shot)
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 20_000, "screenshot at \(shot.path)")
+        try? FileManager.default.removeItem(at: Self.output.appendingPathComponent("profile"))
         print("report rendered at \(page.path), screenshot \(shot.path)")
     }
 }
