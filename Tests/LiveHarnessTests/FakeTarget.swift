@@ -3,14 +3,32 @@ import Hummingbird
 import Logging
 import Scenario
 
+/// What the fake target was sent: method, path and body of every request but the event polls.
+actor Received {
+    var requests: [(method: String, path: String, body: String)] = []
+    func add(_ method: String, _ path: String, _ body: String) { requests.append((method, path, body)) }
+    func all() -> [(method: String, path: String, body: String)] { requests }
+}
+
 /// A tiny external target written from docs/targets.md: it answers every uplink post with the
-/// status it is told to, and serves an empty event list to the poller.
+/// status it is told to, takes any other request (hooks, actions) with 200, and serves an empty
+/// event list to the poller.
 enum FakeTarget {
     /// Runs `body` with the fake target on a free port.
-    static func with(uplinkStatus: HTTPResponse.Status, _ body: @Sendable (Int) async throws -> Void) async throws {
+    static func with(uplinkStatus: HTTPResponse.Status, received: Received = Received(),
+                     _ body: @Sendable (Int) async throws -> Void) async throws {
         let router = Router()
-        router.post("uplink/v1/:kind") { _, _ -> Response in
-            Response(status: uplinkStatus, body: .init(byteBuffer: ByteBuffer(string: "{\"error\":\"invalid token\"}")))
+        router.post("uplink/v1/:kind") { request, context -> Response in
+            var request = request
+            let buffer = try await request.collectBody(upTo: 16 << 20)
+            await received.add("POST", request.uri.path, String(buffer: buffer))
+            return Response(status: uplinkStatus, body: .init(byteBuffer: ByteBuffer(string: "{\"error\":\"invalid token\"}")))
+        }
+        router.on("actions/**", method: .post) { request, _ -> Response in
+            var request = request
+            let buffer = try await request.collectBody(upTo: 1 << 20)
+            await received.add("POST", request.uri.path, String(buffer: buffer))
+            return Response(status: .ok)
         }
         router.get("events") { _, _ -> Response in
             Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "{\"events\":[]}")))
@@ -30,8 +48,8 @@ enum FakeTarget {
         }
     }
 
-    /// Its target file, in a fresh temporary folder.
-    static func targetFile(port: Int) throws -> String {
+    /// Its target file, in a fresh temporary folder, with `extra` top-level keys.
+    static func targetFile(port: Int, extra: String = "") throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tundish-fake-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("fake.yaml").path
@@ -47,7 +65,8 @@ enum FakeTarget {
                 cursor: { param: afterSeq, field: /seq, start: "0" }
                 items: /events
             time: field
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+
+            """.appending(extra).write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 }

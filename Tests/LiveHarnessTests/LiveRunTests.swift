@@ -73,3 +73,68 @@ import Testing
         }
     }
 }
+
+/// Hooks, platform actions and the epoch of a target file, in-process against the fake target.
+@Suite(.serialized) struct LiveTargetFileTests {
+    @Test func aFailingBeforeHookEndsTheScenarioAsAnErrorBeforeItStarts() async throws {
+        let scenario = try Repository.scenario("Tests/Targets/live-pump-trip.yaml")
+        let file = try FakeTarget.targetFile(port: 9, extra: """
+            hooks:
+              before:
+                - {command: "echo 'tenant locked' >&2; exit 3"}
+            """)
+        let result = try await LiveRun(LiveRunTests.options(file, speed: 60)).run(scenario, seed: 11)
+        let error = try #require(result.history.first { $0.type == .error })
+        #expect(error.t == 0)
+        #expect(error.message == "hook before[0] of \(file) failed, the scenario was not run: "
+            + "command 'echo 'tenant locked' >&2; exit 3' exited with 3: tenant locked")
+        #expect(result.end == .start)
+        let judged = LiveRunTests.judged(scenario, result.history)
+        #expect(judged.outcome == .error && judged.verdicts.allSatisfy { $0.outcome == .error })
+    }
+
+    @Test func platformStepsRunAsDeclaredActionsAndUndeclaredOnesAreErrorsAtTheirTime() async throws {
+        let scenario = try Repository.scenario("Tests/Targets/live-platform-steps.yaml")
+        let received = Received()
+        try await FakeTarget.with(uplinkStatus: .ok, received: received) { port in
+            let file = try FakeTarget.targetFile(port: port, extra: """
+                actions:
+                  maintenance: {url: "http://127.0.0.1:\(port)/actions/${ENTERPRISE}/${EQUIPMENT}/maintenance", body: '{"step": "${STEP}", "t": ${PLANT_MS}}'}
+                hooks:
+                  after:
+                    - {url: "http://127.0.0.1:\(port)/actions/done/${RUN_ID}/${SCENARIO}"}
+                """)
+            let result = try await LiveRun(LiveRunTests.options(file, speed: 60)).run(scenario, seed: 11)
+            let actions = await received.all().filter { $0.path.hasPrefix("/actions/") }
+            #expect(actions.map(\.path) == ["/actions/4501810002AL/L1/maintenance", "/actions/done/t3st0001/X-live-platform-steps"])
+            #expect(actions.first?.body == #"{"step": "into-maintenance", "t": 30000}"#)
+            let errors = result.history.filter { $0.type == .error }
+            #expect(errors.count == 1)
+            #expect(errors.first?.t == 60_000)
+            #expect(errors.first?.message?.contains("platform step 'disablePoint' (ew-disabled) at t+1m was not applied: "
+                + "\(file) declares no actions.disablePoint") == true)
+            #expect(LiveRunTests.judged(scenario, result.history).outcome == .error,
+                    "the window ends after the step the target never got")
+        }
+    }
+
+    @Test func liveRunsStampTodaysTimesUnlessTheTargetFileAsksForTheScenarioEpoch() async throws {
+        let scenario = try Repository.scenario("Tests/Targets/live-platform-steps.yaml")
+        for (extra, today) in [("", true), ("epoch: scenario\n", false)] {
+            let received = Received()
+            try await FakeTarget.with(uplinkStatus: .ok, received: received) { port in
+                let file = try FakeTarget.targetFile(port: port, extra: extra)
+                let started = Int64(Date().timeIntervalSince1970 * 1000)
+                _ = try await LiveRun(LiveRunTests.options(file, speed: 240)).run(scenario, seed: 11)
+                let readings = try #require(await received.all().first { $0.path.hasSuffix("/readings") })
+                let object = try JSONSerialization.jsonObject(with: Data(readings.body.utf8)) as? [String: Any]
+                let first = try #require((object?["datas"] as? [[String: Any]])?.first?["time"] as? Int64)
+                if today {
+                    #expect(abs(first - started) < 60_000, "plant time zero is the wall clock at the start")
+                } else {
+                    #expect(first - scenario.spec.epochUnixMs < 60_000 && first >= scenario.spec.epochUnixMs)
+                }
+            }
+        }
+    }
+}
