@@ -104,4 +104,16 @@ import Testing
         let end = history.first { $0["type"] as? String == "end" }?["t"] as? Int ?? .max
         #expect(end < 180_000, "the scenario ended early")
     }
+
+    @Test func aBrokenTargetFileIsOneDiagnosticWithoutADoubledErrorPrefix() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("bad.yaml")
+        try "name: x\nobserve:\n  pol: {}\n".write(to: target, atomically: true, encoding: .utf8)
+        let run = try CLIRunner.run(["run", Self.scenario, "--target", target.path, "--mode", "accelerated",
+                                     "--out", dir.appendingPathComponent("run").path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("\(target.path):3:3: error: unknown key 'pol' in observe"), "\(run.stderr)")
+        #expect(!run.stderr.contains("error: \(target.path)"), "no second 'error:' in front of the diagnostic")
+    }
 }
