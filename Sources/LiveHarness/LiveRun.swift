@@ -149,7 +149,11 @@ public struct LiveRun: Sendable {
             if record.type == .error, record.t > end.milliseconds { record.t = end.milliseconds }
             return record
         }
-        let history = HistoryMapping.plantRecords(plants) + engineHistory + notes + observed + [.end(at: end)]
+        var reception: [HistoryRecord] = []
+        if let spec = connection.spec.live.reception {
+            reception = await ReceptionCounts(spec: spec, requests: requests).records(plants: plants, epochUnixMs: epochUnixMs, end: end)
+        }
+        let history = HistoryMapping.plantRecords(plants) + engineHistory + notes + observed + reception + [.end(at: end)]
         return LockstepResult(history: history, series: series, samples: samples, end: end)
     }
 

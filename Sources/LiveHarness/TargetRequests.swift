@@ -27,6 +27,15 @@ public struct TargetRequests: Sendable {
     }
 
     public func perform(_ spec: LiveSettings.Request, extra: [String: String] = [:]) async -> String? {
+        if case .failure(let failure) = await fetch(spec, extra: extra) { return failure.message }
+        return nil
+    }
+
+    /// Why a request did not succeed.
+    public struct Failure: Error, Sendable { public var message: String }
+
+    /// The answer's body when the request succeeds.
+    public func fetch(_ spec: LiveSettings.Request, extra: [String: String] = [:]) async -> Result<[UInt8], Failure> {
         let url = fill(spec.url, extra)
         var request = HTTPClientRequest(url: url)
         request.method = HTTPMethod(rawValue: spec.method)
@@ -37,14 +46,14 @@ public struct TargetRequests: Sendable {
         }
         do {
             let response = try await HTTPClient.shared.execute(request, timeout: .seconds(timeoutSeconds))
-            let answer = try await response.body.collect(upTo: 64 * 1024)
+            let answer = try await response.body.collect(upTo: 4 << 20)
             let status = Int(response.status.code)
             let ok = spec.expectStatus.isEmpty ? (200..<300).contains(status) : spec.expectStatus.contains(status)
-            guard !ok else { return nil }
+            guard !ok else { return .success(Array(answer.readableBytesView)) }
             let text = String(buffer: answer).prefix(200)
-            return "\(spec.method) \(url) answered \(status)" + (text.isEmpty ? "" : ": \(text)")
+            return .failure(Failure(message: "\(spec.method) \(url) answered \(status)" + (text.isEmpty ? "" : ": \(text)")))
         } catch {
-            return "\(spec.method) \(url) failed: \(error)"
+            return .failure(Failure(message: "\(spec.method) \(url) failed: \(error)"))
         }
     }
 

@@ -4,7 +4,7 @@ import Yams
 
 /// `hooks`, `epoch` and `actions` of a target file (docs/targets.md, "Hooks, epoch and actions").
 extension TargetFileParser {
-    static let liveKeys = ["hooks", "epoch", "actions"]
+    static let liveKeys = ["hooks", "epoch", "actions", "reception"]
     static let hookPhases = ["before", "after"]
     static let requestKeys = ["method", "url", "headers", "body", "expectStatus"]
     static let actionNames = ["maintenance", "endMaintenance", "disablePoint", "enablePoint"]
@@ -28,6 +28,7 @@ extension TargetFileParser {
                 return
             }
             settings.epoch = choice
+        case "reception": settings.reception = readReception(node, reader)
         default:
             guard let entries = reader.mapping(node, "actions", allowed: actionNames) else { return }
             for (name, _, value) in entries {
@@ -53,11 +54,14 @@ extension TargetFileParser {
         }
     }
 
-    static func readRequest(_ node: Node, _ what: String, _ reader: TargetFileReader) -> LiveSettings.Request? {
-        guard let entries = reader.mapping(node, what, allowed: requestKeys) else { return nil }
+    static func readRequest(_ node: Node, _ what: String, _ reader: TargetFileReader, extraKeys: [String] = [])
+        -> LiveSettings.Request?
+    {
+        guard let entries = reader.mapping(node, what, allowed: requestKeys + extraKeys) else { return nil }
         var request = LiveSettings.Request(url: "")
         for (key, _, value) in entries {
             switch key {
+            case let other where extraKeys.contains(other): break
             case "method":
                 guard let method = reader.text(value, "\(what).method") else { break }
                 if methods.contains(method.uppercased()) { request.method = method.uppercased() } else {
@@ -74,6 +78,31 @@ extension TargetFileParser {
             return nil
         }
         return request
+    }
+
+    /// `reception: {url, counts, intervalS, method, headers, body, expectStatus}` (method default GET).
+    static func readReception(_ node: Node, _ reader: TargetFileReader) -> LiveSettings.Reception? {
+        guard var request = readRequest(node, "reception", reader, extraKeys: ["counts", "intervalS"]),
+              case .mapping(let mapping) = node
+        else { return nil }
+        var reception = LiveSettings.Reception(request: request, counts: (try? JSONPointer("/counts")) ?? JSONPointer(valid: ""))
+        var hasMethod = false
+        for (keyNode, value) in mapping {
+            switch keyNode.string {
+            case "method": hasMethod = true
+            case "counts": reception.counts = reader.pointer(value, "reception.counts") ?? reception.counts
+            case "intervalS":
+                guard case .scalar(let s) = value, let n = Int(s.string), (1...3600).contains(n) else {
+                    reader.error(value, "expected whole seconds (1 to 3600) for reception.intervalS, found \(TargetFileReader.found(value))")
+                    continue
+                }
+                reception.intervalS = n
+            default: continue
+            }
+        }
+        if !hasMethod { request.method = "GET" }
+        reception.request = request
+        return reception
     }
 
     static func readStatuses(_ node: Node, _ what: String, _ reader: TargetFileReader) -> [Int] {

@@ -53,7 +53,7 @@ public enum TargetFileParser {
             case "modbus": spec.modbus = readModbus(value, reader)
             case "observe": observe = readObserve(value, reader)
             case "mapping": spec.mapping = MappingParser.read(value, reader)
-            case "hooks", "epoch", "actions": readLive(key, value, reader, into: &spec.live)
+            case "hooks", "epoch", "actions", "reception": readLive(key, value, reader, into: &spec.live)
             default: spec.time = readTime(value, reader) ?? .field
             }
         }

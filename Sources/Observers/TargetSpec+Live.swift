@@ -12,8 +12,21 @@ public struct LiveSettings: Hashable, Sendable {
     /// Requests for scenario `platform:` steps, by step name (`maintenance`, `endMaintenance`,
     /// `disablePoint`, `enablePoint`).
     public var actions: [String: Request] = [:]
+    /// Where the target says how many readings it received (for `dataComplete` in live modes).
+    public var reception: Reception?
 
     public init() {}
+
+    /// A reception-count endpoint: for each enterprise and each `intervalS` of plant time, a request
+    /// (placeholders `${ENTERPRISE}`, `${FROM_MS}`, `${TO_MS}`: Unix ms, from inclusive, to
+    /// exclusive, of the readings' own times) answering an object of point code → readings received,
+    /// found at the JSON pointer `counts`.
+    public struct Reception: Hashable, Sendable {
+        public var request: Request
+        public var counts: JSONPointer
+        public var intervalS: Int = 60
+        public init(request: Request, counts: JSONPointer) { self.request = request; self.counts = counts }
+    }
 
     public enum EpochChoice: String, Hashable, Sendable, CaseIterable {
         /// Plant time zero is the wall clock when the scenario starts: the target sees today's times.

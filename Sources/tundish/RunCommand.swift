@@ -65,9 +65,10 @@ struct RunCommand: AsyncParsableCommand {
         let directory = try RunDirectory(path: out ?? Self.defaultOut(started), create: true)
         var generator = SystemRandomNumberGenerator()
         let runId = RunId.make(using: &generator)
-        Console.error("tundish \(TundishVersion.current) · run \(runId) · \(mode.rawValue) · target \(target) · "
+        Console.error("tundish \(TundishVersion.current) · \(mode.rawValue) · target \(target) · "
             + "\(files.count) scenario\(files.count == 1 ? "" : "s") · seed \(seed.map(String.init) ?? "per scenario") · "
-            + "rules \(rulesInput.file) (\(rulesInput.digest.prefix(12)))" + (shard.map { " · shard \($0)" } ?? ""))
+            + "rules \(rulesInput.file) (\(rulesInput.digest.prefix(12)))" + (shard.map { " · shard \($0)" } ?? "")
+            + " · run \(runId)")
         var progress = Progress(total: files.count, quiet: quiet)
         var results: [ScenarioResult] = []
         var evidence: [String: ScenarioEvidence] = [:]

@@ -30,6 +30,10 @@ enum FakeTarget {
             await received.add("POST", request.uri.path, String(buffer: buffer))
             return Response(status: .ok)
         }
+        router.get("received") { request, _ -> Response in
+            await received.add("GET", request.uri.description, "")
+            return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: #"{"data": {"MW_Q_IN": 5, "X": 9}}"#)))
+        }
         router.get("events") { _, _ -> Response in
             Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "{\"events\":[]}")))
         }

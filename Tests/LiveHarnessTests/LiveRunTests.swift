@@ -137,4 +137,27 @@ import Testing
             }
         }
     }
+
+    @Test func receptionCountsComeFromTheDeclaredEndpointPerInterval() async throws {
+        let scenario = try Repository.scenario("Tests/Targets/live-pump-trip.yaml")
+        let received = Received()
+        try await FakeTarget.with(uplinkStatus: .ok, received: received) { port in
+            let file = try FakeTarget.targetFile(port: port, extra: """
+                epoch: scenario
+                reception:
+                  url: "http://127.0.0.1:\(port)/received?e=${ENTERPRISE}&from=${FROM_MS}&to=${TO_MS}"
+                  counts: /data
+                  intervalS: 60
+                """)
+            let result = try await LiveRun(LiveRunTests.options(file, speed: 240)).run(scenario, seed: 11)
+            let records = result.history.filter { $0.type == .received }
+            #expect(records.map(\.t) == [60_000, 120_000, 180_000])
+            let points = try #require(result.history.first { $0.type == .plant }?.points)
+            let flow = try #require(points.firstIndex(of: "MW_Q_IN"))
+            #expect(records.allSatisfy { $0.counts?[flow] == 5 && $0.counts?.reduce(0, +) == 5 && $0.source == .target })
+            let queries = await received.all().filter { $0.method == "GET" }.map(\.path)
+            let epoch = scenario.spec.epochUnixMs
+            #expect(queries.first == "/received?e=4501810002AL&from=\(epoch)&to=\(epoch + 60_000)")
+        }
+    }
 }

@@ -64,4 +64,24 @@ import Testing
         #expect(spec.live == LiveSettings())
         #expect(spec.live.epoch == nil)
     }
+
+    @Test func aReceptionEndpointIsAGetWithACountsPointerAndAnInterval() throws {
+        let spec = try TargetFileParser.parse(text: Self.base + """
+            reception: {url: "http://127.0.0.1:1/received?enterprise=${ENTERPRISE}", counts: /data/byPoint, intervalS: 30}
+            """, file: "t.yaml")
+        let reception = try #require(spec.live.reception)
+        #expect(reception.request.method == "GET")
+        #expect(reception.counts.text == "/data/byPoint")
+        #expect(reception.intervalS == 30)
+        #expect(TargetFileLiveTests.problems("reception: {url: \"http://x/\", intervalS: 0, count: /c}").count == 2)
+    }
+
+    static func problems(_ extra: String) -> [Diagnostic] {
+        do {
+            _ = try TargetFileParser.parse(text: base + extra, file: "t.yaml")
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
 }
