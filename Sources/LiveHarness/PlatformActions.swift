@@ -60,7 +60,7 @@ final class PlatformActions: @unchecked Sendable {
         let what = "platform step '\(step.name)'" + (step.step.map { " (\($0))" } ?? "") + " at \(step.time)"
         guard let request = declared[step.name] else {
             note(step, "\(what) was not applied: \(targetFile) declares no actions.\(step.name), so the target never "
-                + "got it and what depends on it cannot be judged (docs/targets.md, \"Platform actions\")")
+                + "got it and what depends on it cannot be judged (docs/targets.md, \"hooks, epoch, actions\")")
             return
         }
         let extra = [
