@@ -26,7 +26,7 @@ public struct DeliveryHistory: Sendable {
         }
         if let first = undelivered.min(by: { ($0.plantMs ?? .max) < ($1.plantMs ?? .max) }) {
             records.append(.error(at: Self.time(first, end), source: .harness,
-                                  message: lossMessage(first, count: undelivered.count)))
+                                  message: lossMessage(first, count: undelivered.count, answered: !settled.isEmpty)))
         }
         var left: [String: Int] = [:]
         for fate in undelivered { left[fate.enterprise ?? "", default: 0] += 1 }
@@ -63,10 +63,10 @@ public struct DeliveryHistory: Sendable {
         return head + " — the target refuses what we send (see docs/uplink-profile.md)"
     }
 
-    func lossMessage(_ first: DeliveryLedger.Fate, count: Int) -> String {
+    func lossMessage(_ first: DeliveryLedger.Fate, count: Int, answered: Bool) -> String {
         var message = "uplink: batches from \(Self.time(first, .start)) onwards never reached the target: "
             + "\(count) queued at the end"
-        if let reason = first.message { message += " (last failure: \(reason))" } else {
+        if let reason = first.message { message += " (last failure: \(reason))" } else if !answered {
             message += " (no post was answered before the end: the target may be unreachable)"
         }
         if let advice = rates?.advice { message += "; \(advice)" }

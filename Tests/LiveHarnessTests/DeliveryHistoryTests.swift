@@ -30,6 +30,18 @@ import Uplink
         #expect(summary.enterprise == "E1")
     }
 
+    @Test func aTargetThatAnsweredSomeIsNotCalledUnreachable() {
+        let answered = DeliveryHistory(credentialHint: "", rates: DeliveryRates(speed: 3000, producedPerSecond: 127, deliveredPerSecond: 23))
+            .records(settled: [Self.fate(.delivered, "b0", at: 0, status: 200)],
+                     undelivered: [Self.fate(.undelivered, "b1", at: 450_000)], counts: [:], end: SimInstant(milliseconds: 1_800_000))
+        let message = answered.first { $0.type == .error }?.message ?? ""
+        #expect(message == "uplink: batches from t+7m30s onwards never reached the target: 1 queued at the end; "
+            + "the target accepted 23 batches/s while the run made 127/s; a speed that would work: --speed 434")
+        let silent = DeliveryHistory(credentialHint: "").records(
+            settled: [], undelivered: [Self.fate(.undelivered, "b1", at: 0)], counts: [:], end: .start)
+        #expect(silent.first { $0.type == .error }?.message?.contains("the target may be unreachable") == true)
+    }
+
     @Test func anAuthenticationRejectionNamesTheCredentialToCheck() {
         let records = DeliveryHistory(credentialHint: "check the bearer token").records(
             settled: [Self.fate(.rejected, "b0", at: 5000, status: 401, message: "{\"error\":\"bad token\"}")],
