@@ -85,3 +85,13 @@ import Testing
         }
     }
 }
+
+extension TargetFileLiveTests {
+    @Test func theExampleVendorFileShowsEveryLiveKey() throws {
+        let spec = try TargetFileParserTests.load("Scenarios/targets/example-vendor.yaml")
+        #expect(spec.live.epoch == .now)
+        #expect(spec.live.before.count == 1)
+        #expect(Set(spec.live.actions.keys) == ["maintenance", "endMaintenance", "disablePoint", "enablePoint"])
+        #expect(spec.live.reception?.counts.text == "/data/byPoint")
+    }
+}
