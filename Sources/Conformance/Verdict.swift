@@ -122,6 +122,8 @@ public struct RunResult: Hashable, Sendable, Codable {
     /// The risk-rules file the target ran with and its digest (absent in results written before it
     /// was added).
     public var rules: RulesIdentity?
+    /// The run's id (part of every uplink batch id in live modes); nil in runs of older versions.
+    public var runId: String?
 
     public init(tundishVersion: String, seed: UInt64?, mode: String, target: String, shard: String? = nil,
                 startedAt: String, replay: String, scenarios: [ScenarioResult], rules: RulesIdentity? = nil) {

@@ -197,7 +197,7 @@ public actor PollingObserver: TargetObserver {
     static func describe(_ error: any Error, timeoutMs: Int64) -> String {
         let text = String(describing: error)
         let lower = text.lowercased()
-        if lower.contains("refused") { return "cannot connect (connection refused): \(EventMapper.clip(text))" }
+        if lower.contains("refused") { return "cannot connect (connection refused)" }
         if let client = error as? HTTPClientError,
            [.connectTimeout, .readTimeout, .deadlineExceeded].contains(client) {
             return "timed out after \(timeoutMs) ms (\(client))"

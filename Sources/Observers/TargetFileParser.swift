@@ -5,7 +5,7 @@ import Yams
 /// Reads a target file (docs/targets.md). Pure: text in, spec or every problem out, each with
 /// `file:line:col`, what was expected and, for near-miss keys and values, a did-you-mean.
 public enum TargetFileParser {
-    static let topKeys = ["name", "description", "uplink", "modbus", "observe", "mapping", "time"]
+    static let topKeys = ["name", "description", "uplink", "modbus", "observe", "mapping", "time"] + liveKeys
     static let uplinkKeys = ["url", "profile", "credentials", "token", "caFile"]
     static let modbusKeys = ["listen", "unitIds"]
     static let observeKinds = ["webhook", "poll", "jsonl"]
@@ -57,6 +57,7 @@ public enum TargetFileParser {
                 observe = readObserve(value, reader)
                 spec.liveness = readLiveness(value, reader)
             case "mapping": spec.mapping = MappingParser.read(value, reader)
+            case "hooks", "epoch", "actions", "reception": readLive(key, value, reader, into: &spec.live)
             default: spec.time = readTime(value, reader) ?? .field
             }
         }

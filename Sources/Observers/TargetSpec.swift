@@ -19,6 +19,8 @@ public struct TargetSpec: Hashable, Sendable {
     /// The target file's folder: relative paths (`profile`, `credentials`, `caFile`, `jsonl.path`)
     /// are relative to it ("" = the working directory).
     public var directory: String = ""
+    /// Hooks, epoch and platform actions for live runs (`TargetSpec+Live.swift`).
+    public var live = LiveSettings()
 
     public init(name: String, description: String? = nil, uplink: Uplink? = nil, modbus: Modbus? = nil,
                 observe: Observation, mapping: EventMapping = EventMapping(), time: TimeSource = .field) {

@@ -37,6 +37,7 @@ enum Bilingual {
     static let seed = both("随机种子", "Seed")
     static let shard = both("分片", "Shard")
     static let startedAt = both("开始时间", "Started at")
+    static let runId = both("运行编号", "Run id")
     static let replay = both("复现命令", "Replay")
     static let rules = both("风险规则文件", "Risk rules")
     static let rulesDigest = both("规则摘要 (SHA-256)", "Rules digest")

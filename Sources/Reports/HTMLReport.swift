@@ -79,6 +79,7 @@ public enum HTMLReport {
         ]
         if let rules = run.rules { rows.append((Bilingual.rules, "<code>\(Markup.text(rules.file))</code>")) }
         if let shard = run.shard { rows.append((Bilingual.shard, Markup.text(shard))) }
+        if let runId = run.runId { rows.append((Bilingual.runId, Markup.text(runId))) }
         rows.append((Bilingual.startedAt, Markup.text(run.startedAt)))
         var out = "<header class=\"run \(run.outcome.rawValue)\">\n<h1>\(Markup.text(Bilingual.report))</h1>\n"
         out += facts(rows)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Harness
+import LiveHarness
 import PlantModel
 import Reference
 import Scenario

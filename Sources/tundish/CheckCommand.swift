@@ -35,11 +35,12 @@ struct CheckCommand: ParsableCommand {
             results.append(ScenarioResult.judged(saved.meta, history: History(saved.history)))
             evidence[id] = ScenarioEvidence(history: saved.history, series: saved.series)
         }
-        let run = RunResult(
+        var run = RunResult(
             tundishVersion: info.tundishVersion, seed: info.seed, mode: info.mode, target: info.target,
             shard: info.shard, startedAt: info.startedAt, replay: info.replay, scenarios: results,
             rules: RulesIdentity(file: info.rules.file, digest: info.rules.digest,
                                  disabled: info.disabledRules.isEmpty ? nil : info.disabledRules))
+        run.runId = info.runId
         try directory.writeReports(run, evidence: evidence, junit: reports.junit, json: reports.json, html: reports.html)
         print(TerminalSummary.render(run), terminator: "")
         if run.exitCode != 0 { throw ExitCode(run.exitCode) }

@@ -1,50 +1,6 @@
 import Foundation
+import LiveHarness
 import Scenario
-
-/// The loader's window on the file system (the CLI is the edge that does I/O). Every input file
-/// has a size limit, checked from the file's size (stat) before a byte is read, so a huge or
-/// endless file is refused at once.
-struct FileSourceReader: SourceReader {
-    /// The limit for scenario, plant, target, rules, profile and credentials files (the loader's own).
-    static let defaultLimit = LoadLimits.default.maxBytes
-    var maxBytes = FileSourceReader.defaultLimit
-
-    func read(_ path: String) throws -> String {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw SourceReadError(path: path, reason: errno == ENOENT ? "no such file" : FileSystem.reason(errno))
-        }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw SourceReadError(path: path, reason: "is a folder, not a file") }
-        if (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > maxBytes {
-            throw SourceReadError(path: path, reason: Self.tooLarge(Int(info.st_size), limit: maxBytes))
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SourceReadError(path: path, reason: "cannot be read (\(FileSystem.reason(EACCES)))")
-        }
-        guard data.count <= maxBytes else { throw SourceReadError(path: path, reason: Self.tooLarge(data.count, limit: maxBytes)) }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw SourceReadError(path: path, reason: "is not UTF-8 text")
-        }
-        return text
-    }
-
-    static func tooLarge(_ size: Int, limit: Int) -> String {
-        "is \(FileSystem.bytes(size)), over the \(FileSystem.bytes(limit)) limit for input files"
-    }
-
-    /// "no such file: X" (or the reason it cannot be used) before a loader sees the file; loaders
-    /// then report only what is inside files.
-    static func requireFile(_ path: String) throws {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw CLIError(errno == ENOENT ? "no such file: \(path)" : "\(path): \(FileSystem.reason(errno))")
-        }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw CLIError("\(path): is a folder; give a file") }
-        if (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > defaultLimit {
-            throw CLIError("\(path): \(tooLarge(Int(info.st_size), limit: defaultLimit))")
-        }
-    }
-}
 
 enum FileSystem {
     /// YAML files under each path (a file is taken as is; folders are searched recursively), sorted.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LiveHarness
 import ModbusMap
 import PlantModel
 import Scenario

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Conformance
 import Foundation
+import LiveHarness
 import Reports
 
 struct ReportCommand: ParsableCommand {

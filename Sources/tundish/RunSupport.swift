@@ -1,5 +1,6 @@
 import Conformance
 import Foundation
+import LiveHarness
 import Reference
 import Scenario
 import SimCore

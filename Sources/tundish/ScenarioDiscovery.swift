@@ -1,4 +1,5 @@
 import Foundation
+import LiveHarness
 import Scenario
 
 /// Which YAML files under the given paths are scenarios (not plants, rules, profiles, credentials or

@@ -5,23 +5,25 @@ import Simulation
 /// Streams the engine's samples to `trace.csv` and its events to `events.jsonl`, buffered.
 /// Formatting is deterministic: times in seconds with millisecond precision, values rounded to
 /// 4 decimals, so two runs with the same seed give identical files.
-struct TraceFileWriter: TraceSink {
+public struct TraceFileWriter: TraceSink {
     private let traceHandle: FileHandle
     private let eventsHandle: FileHandle
     private var traceBuffer: [UInt8] = []
     private var eventsBuffer: [UInt8] = []
     /// Point labels per plant (qualified with the enterprise code when there are several plants).
     private let labels: [[String]]
-    private(set) var sampleCount = 0
-    private(set) var eventCount = 0
-    private(set) var interlockTrips = 0
+    public private(set) var sampleCount = 0
+    public private(set) var eventCount = 0
+    public private(set) var interlockTrips = 0
     /// The first write failure (file and reason), if any.
-    private(set) var writeError: String?
+    public private(set) var writeError: String?
     private let directory: String
     private let encoder: JSONEncoder
 
-    init(directory: String, plants: [Plant]) throws {
-        try FileSystem.createDirectory(directory)
+    public init(directory: String, plants: [Plant]) throws {
+        do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
+            throw LiveRunError("cannot create folder \(directory): \(Self.reason(error))")
+        }
         self.directory = directory
         traceHandle = try Self.create((directory as NSString).appendingPathComponent("trace.csv"))
         eventsHandle = try Self.create((directory as NSString).appendingPathComponent("events.jsonl"))
@@ -37,11 +39,11 @@ struct TraceFileWriter: TraceSink {
     private static func create(_ path: String) throws -> FileHandle {
         guard FileManager.default.createFile(atPath: path, contents: nil),
             let handle = FileHandle(forWritingAtPath: path)
-        else { throw CLIError("cannot create \(path): \(FileSystem.reason(errno))") }
+        else { throw LiveRunError("cannot create \(path): \(Self.reason(errno))") }
         return handle
     }
 
-    mutating func record(_ sample: Sample) {
+    public mutating func record(_ sample: Sample) {
         sampleCount += 1
         Self.appendTime(sample.time.milliseconds, to: &traceBuffer)
         traceBuffer.append(UInt8(ascii: ","))
@@ -54,7 +56,7 @@ struct TraceFileWriter: TraceSink {
         if traceBuffer.count >= 1 << 20 { flushTrace() }
     }
 
-    mutating func record(_ event: EngineEvent) {
+    public mutating func record(_ event: EngineEvent) {
         eventCount += 1
         if event.kind == .interlockTripped { interlockTrips += 1 }
         struct Line: Encodable {
@@ -76,7 +78,7 @@ struct TraceFileWriter: TraceSink {
     }
 
     /// Flushes and closes both files; a write that failed (a full disk) is kept in `writeError`.
-    mutating func close() {
+    public mutating func close() {
         flushTrace()
         write(eventsBuffer, to: eventsHandle, "events.jsonl")
         eventsBuffer.removeAll()
@@ -85,9 +87,9 @@ struct TraceFileWriter: TraceSink {
     }
 
     /// Closes, then throws the first write failure, naming the file and the reason.
-    mutating func finish() throws {
+    public mutating func finish() throws {
         close()
-        if let writeError { throw CLIError(writeError) }
+        if let writeError { throw LiveRunError(writeError) }
     }
 
     private mutating func flushTrace() {
@@ -100,9 +102,20 @@ struct TraceFileWriter: TraceSink {
     private mutating func write(_ bytes: [UInt8], to handle: FileHandle, _ name: String) {
         guard writeError == nil, !bytes.isEmpty else { return }
         do { try handle.write(contentsOf: bytes) } catch {
-            writeError = "cannot write \((directory as NSString).appendingPathComponent(name)): \(FileSystem.reason(error))"
+            writeError = "cannot write \((directory as NSString).appendingPathComponent(name)): \(Self.reason(error))"
         }
     }
+
+    /// A file error's reason in a few words ("permission denied", "no space left on device").
+    static func reason(_ error: any Error) -> String {
+        let error = error as NSError
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return reason(Int32(underlying.code))
+        }
+        return error.domain == NSPOSIXErrorDomain ? reason(Int32(error.code)) : error.localizedDescription
+    }
+
+    static func reason(_ code: Int32) -> String { String(cString: strerror(code)).lowercased() }
 
     static func appendTime(_ milliseconds: Int64, to buffer: inout [UInt8]) {
         buffer.append(contentsOf: String(milliseconds / 1000).utf8)
