@@ -91,6 +91,7 @@ enum ReadmeScript {
         ("$T run Scenarios/aluminium --seed 7", 0, "→ PASS"),
         ("mbpoll", 0, "[11]:"),
         ("curl", 0, "\"alarms\""),
+        ("--uplink http://127.0.0.1:8080", 0, "0 still spooled"),
     ]
 
     /// Servers started in the background (and stopped at the end): the line that says they are ready.
