@@ -90,9 +90,13 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let service = ReferenceService(configuration: configuration)
         let database = db ?? "memory"
-        try await service.run { port in
-            Console.error("tundish \(TundishVersion.current) · serve · listening on http://\(host):\(port) · db \(database)")
-            if givenToken == nil { Console.error("write token (Authorization: Bearer …): \(writeToken)") }
+        do {
+            try await service.run { port in
+                Console.error("tundish \(TundishVersion.current) · serve · listening on http://\(host):\(port) · db \(database)")
+                if givenToken == nil { Console.error("write token (Authorization: Bearer …): \(writeToken)") }
+            }
+        } catch where "\(error)".contains("Address already in use") {
+            throw CLIError("--http \(http): cannot listen: the port is in use (another serve?); choose another --http (port 0 picks a free one)")
         }
     }
 
