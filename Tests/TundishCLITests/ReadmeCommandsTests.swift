@@ -9,6 +9,7 @@ import Testing
     @Test func everyCommandOfTheReadmeCommandSectionRunsAsWritten() throws {
         let commands = try ReadmeScript.commands(in: String(contentsOf: CLIRunner.root.appendingPathComponent("README.md"), encoding: .utf8))
         #expect(commands.count >= 20, "\(commands)")
+        let treeBefore = try Shell.run("git status --porcelain", in: CLIRunner.root, timeout: 60).output
         let dir = try CLIRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.copyItem(at: CLIRunner.root.appendingPathComponent("Scenarios"), to: dir.appendingPathComponent("Scenarios"))
@@ -42,6 +43,7 @@ import Testing
                      "platform.sqlite"] {
             #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(file).path), "\(file) missing")
         }
+        #expect(try Shell.run("git status --porcelain", in: CLIRunner.root, timeout: 60).output == treeBefore, "the tree changed")
     }
 
     @Test func theReadmeParserJoinsContinuationsDropsCommentsAndSplitsSemicolons() throws {
