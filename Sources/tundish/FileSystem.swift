@@ -7,6 +7,8 @@ import Scenario
 struct FileSourceReader: SourceReader {
     /// The limit for scenario, plant, target, rules, profile and credentials files (the loader's own).
     static let defaultLimit = LoadLimits.default.maxBytes
+    /// The limit for saved results (`verdicts.json` of `report merge`), which grow with the library.
+    static let resultsLimit = 256 << 20
     var maxBytes = FileSourceReader.defaultLimit
 
     func read(_ path: String) throws -> String {
@@ -29,19 +31,20 @@ struct FileSourceReader: SourceReader {
     }
 
     static func tooLarge(_ size: Int, limit: Int) -> String {
-        "is \(FileSystem.bytes(size)), over the \(FileSystem.bytes(limit)) limit for input files"
+        "is \(FileSystem.bytes(size)), over the \(FileSystem.bytes(limit)) limit for "
+            + (limit == resultsLimit ? "saved results" : "input files")
     }
 
     /// "no such file: X" (or the reason it cannot be used) before a loader sees the file; loaders
     /// then report only what is inside files.
-    static func requireFile(_ path: String) throws {
+    static func requireFile(_ path: String, limit: Int = defaultLimit) throws {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw CLIError(errno == ENOENT ? "no such file: \(path)" : "\(path): \(FileSystem.reason(errno))")
         }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw CLIError("\(path): is a folder; give a file") }
-        if (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > defaultLimit {
-            throw CLIError("\(path): \(tooLarge(Int(info.st_size), limit: defaultLimit))")
+        if (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > limit {
+            throw CLIError("\(path): \(tooLarge(Int(info.st_size), limit: limit))")
         }
     }
 }

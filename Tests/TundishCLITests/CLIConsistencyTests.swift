@@ -54,6 +54,9 @@ import Testing
         }
         let rules = try CLIRunner.run(["run", Self.scenario, "--rules", "gone.yaml"])
         #expect(rules.stderr == "error: no such file: gone.yaml\n")
+        let merge = try CLIRunner.run(["report", "merge", "gone/verdicts.json"])
+        #expect(merge.status == 2)
+        #expect(merge.stderr == "error: no such file: gone/verdicts.json\n")
     }
 
     @Test func aScenarioThatDoesNotLoadIsSummarisedWithItsReasonAndNoSeedZeroReplay() throws {
