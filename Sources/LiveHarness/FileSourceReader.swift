@@ -7,6 +7,8 @@ import Scenario
 public struct FileSourceReader: SourceReader {
     /// The limit for scenario, plant, target, rules, profile and credentials files (the loader's own).
     public static let defaultLimit = LoadLimits.default.maxBytes
+    /// The limit for saved results (`verdicts.json` of `report merge`), which grow with the library.
+    public static let resultsLimit = 256 << 20
     public var maxBytes = FileSourceReader.defaultLimit
 
     public init(maxBytes: Int = FileSourceReader.defaultLimit) { self.maxBytes = maxBytes }
@@ -31,7 +33,8 @@ public struct FileSourceReader: SourceReader {
     }
 
     public static func tooLarge(_ size: Int, limit: Int) -> String {
-        "is \(Self.bytes(size)), over the \(Self.bytes(limit)) limit for input files"
+        "is \(Self.bytes(size)), over the \(Self.bytes(limit)) limit for "
+            + (limit == resultsLimit ? "saved results" : "input files")
     }
 
     static func reason(_ code: Int32) -> String { String(cString: strerror(code)).lowercased() }
@@ -46,14 +49,14 @@ public struct FileSourceReader: SourceReader {
 extension FileSourceReader {
     /// "no such file: X" (or the reason it cannot be used) before a loader sees the file; loaders
     /// then report only what is inside files.
-    public static func requireFile(_ path: String) throws {
+    public static func requireFile(_ path: String, limit: Int = defaultLimit) throws {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw LiveRunError(errno == ENOENT ? "no such file: \(path)" : "\(path): \(Self.reason(errno))")
         }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw LiveRunError("\(path): is a folder; give a file") }
-        if (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > FileSourceReader.defaultLimit {
-            throw LiveRunError("\(path): \(FileSourceReader.tooLarge(Int(info.st_size), limit: FileSourceReader.defaultLimit))")
+        if (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > limit {
+            throw LiveRunError("\(path): \(FileSourceReader.tooLarge(Int(info.st_size), limit: limit))")
         }
     }
 }

@@ -29,8 +29,10 @@ struct ReportMergeCommand: ParsableCommand {
         try reports.checkWritable()
         var results: [RunResult] = []
         var evidence: [String: ScenarioEvidence] = [:]
+        let reader = FileSourceReader(maxBytes: FileSourceReader.resultsLimit)
+        for part in parts { try FileSourceReader.requireFile(part, limit: reader.maxBytes) }
         for part in parts {
-            let text = try FileSourceReader().read(part)
+            let text = try reader.read(part)
             let result: RunResult
             do { result = try JSONReport.parse(text, file: part) } catch { throw CLIError(error.description) }
             results.append(result)

@@ -64,6 +64,9 @@ struct RunCommand: AsyncParsableCommand {
                 + (mode == .realtime ? "at speed 1" : "on the virtual clock, as fast as it can") + ")")
         }
         if let speed, !(speed > 0 && speed.isFinite) { throw ValidationError("--speed expects a positive number; found \(speed)") }
+        if target != "reference", rules != nil || !disabledRules.isEmpty {
+            throw ValidationError("--rules and --disable-rule apply to the embedded reference platform (--target reference) only")
+        }
         if drainTimeout != nil, mode == .lockstep {
             throw ValidationError("--drain-timeout applies to --mode realtime or accelerated only (lockstep has no uplink)")
         }

@@ -36,8 +36,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Accept the SM4 envelope with these per-enterprise credentials (YAML).")
     var credentials: String?
 
-    @Option(help: "Polling interval of --poll (e.g. 1s, 200ms): a slave run at --speed N moves N plant-seconds per wall second, so poll at 1s/N or faster to see short alarms.")
-    var pollInterval: String = "1s"
+    @Option(help: "Polling interval of --poll (default: 1s; e.g. 200ms): a slave run at --speed N moves N plant-seconds per wall second, so poll at 1s/N or faster to see short alarms.")
+    var pollInterval: String?
 
     @Option(help: "Bearer token required by write endpoints (default: $TUNDISH_TOKEN, else a random one, printed at start).")
     var token: String?
@@ -46,12 +46,14 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         _ = try Self.parseListen(http)
         _ = try interval()
+        if pollInterval != nil, poll.isEmpty { throw ValidationError("--poll-interval applies to --poll only; give --poll PLANT_FILE@HOST:PORT too") }
         for text in poll { _ = try Self.splitPoll(text) }
     }
 
     func interval() throws -> SimDuration {
-        guard let interval = SimDuration.parse(pollInterval), interval.milliseconds > 0 else {
-            throw ValidationError("--poll-interval expects a duration like 1s or 200ms; found '\(pollInterval)'")
+        let text = pollInterval ?? "1s"
+        guard let interval = SimDuration.parse(text), interval.milliseconds > 0 else {
+            throw ValidationError("--poll-interval expects a duration like 1s or 200ms; found '\(text)'")
         }
         return interval
     }
@@ -93,9 +95,13 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.telemetry = telemetry
         let service = ReferenceService(configuration: configuration)
         let database = db ?? "memory"
-        try await service.run { port in
-            Console.error("tundish \(TundishVersion.current) · serve · listening on http://\(host):\(port) · db \(database)")
-            if givenToken == nil { Console.error("write token (Authorization: Bearer …): \(writeToken)") }
+        do {
+            try await service.run { port in
+                Console.error("tundish \(TundishVersion.current) · serve · listening on http://\(host):\(port) · db \(database)")
+                if givenToken == nil { Console.error("write token (Authorization: Bearer …): \(writeToken)") }
+            }
+        } catch where "\(error)".contains("Address already in use") {
+            throw CLIError("--http \(http): cannot listen: the port is in use (another serve?); choose another --http (port 0 picks a free one)")
         }
     }
 

@@ -39,6 +39,14 @@ import Testing
         #expect(folder.stderr.contains("--db \(dir.path): cannot be written: is a folder"))
     }
 
+    @Test func aServePortInUseIsOneLineNamingTheOption() throws {
+        let serve = try ServeProcess([])
+        let again = try CLIRunner.run(["serve", "--http", "127.0.0.1:\(serve.port)"])
+        #expect(again.status == 2)
+        #expect(again.stderr == "error: --http 127.0.0.1:\(serve.port): cannot listen: the port is in use (another serve?); "
+                + "choose another --http (port 0 picks a free one)\n", "\(again.stderr)")
+    }
+
     @Test func anUplinkThatIsNotHTTPIsRefusedAtStart() throws {
         let started = Date()
         for url in ["ftp://x", "127.0.0.1:8080", "http://"] {

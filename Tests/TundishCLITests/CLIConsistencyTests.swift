@@ -54,6 +54,9 @@ import Testing
         }
         let rules = try CLIRunner.run(["run", Self.scenario, "--rules", "gone.yaml"])
         #expect(rules.stderr == "error: no such file: gone.yaml\n")
+        let merge = try CLIRunner.run(["report", "merge", "gone/verdicts.json"])
+        #expect(merge.status == 2)
+        #expect(merge.stderr == "error: no such file: gone/verdicts.json\n")
     }
 
     @Test func aScenarioThatDoesNotLoadIsSummarisedWithItsReasonAndNoSeedZeroReplay() throws {
@@ -88,6 +91,13 @@ import Testing
         let drain = try CLIRunner.run(["run", Self.scenario, "--drain-timeout", "5"])
         #expect(drain.status == 64)
         #expect(drain.stderr.contains("--drain-timeout applies to --mode realtime or accelerated only"))
+        let rules = try CLIRunner.run(["run", Self.scenario, "--target", "Tests/Targets/unreachable.yaml", "--mode", "accelerated",
+                                       "--rules", "Scenarios/rules/default.yaml"])
+        #expect(rules.status == 64)
+        #expect(rules.stderr.contains("--rules and --disable-rule apply to the embedded reference platform"))
+        let interval = try CLIRunner.run(["serve", "--poll-interval", "100ms"])
+        #expect(interval.status == 64)
+        #expect(interval.stderr.contains("--poll-interval applies to --poll only"))
         let token = try CLIRunner.run(["slave", Self.scenario, "--token", "T"])
         #expect(token.status == 64)
         #expect(token.stderr.contains("--token applies to the uplink only"))

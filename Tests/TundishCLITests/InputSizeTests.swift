@@ -35,6 +35,22 @@ import Testing
         }
     }
 
+    /// `verdicts.json` of a large library outgrows the 1 MiB of a scenario file: merge takes it.
+    @Test func savedResultsOverOneMebibyteStillMerge() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try CLIRunner.run(["run", "Scenarios/aluminium/AL-01-mould-water-loss.yaml", "--quiet", "--out", dir.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let verdicts = dir.appendingPathComponent("verdicts.json")
+        let handle = try FileHandle(forWritingTo: verdicts)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(repeating: UInt8(ascii: " "), count: 2 << 20))
+        try handle.close()
+        let merge = try CLIRunner.run(["report", "merge", verdicts.path])
+        #expect(merge.status == 0, "\(merge.stderr)")
+        #expect(merge.stdout.contains("→ PASS"))
+    }
+
     @Test func aScenarioThatNamesAHugePlantFileIsRefusedWithTheLimit() throws {
         let dir = try CLIRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

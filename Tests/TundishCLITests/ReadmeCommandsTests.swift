@@ -9,6 +9,7 @@ import Testing
     @Test func everyCommandOfTheReadmeCommandSectionRunsAsWritten() throws {
         let commands = try ReadmeScript.commands(in: String(contentsOf: CLIRunner.root.appendingPathComponent("README.md"), encoding: .utf8))
         #expect(commands.count >= 20, "\(commands)")
+        let treeBefore = try Shell.run("git status --porcelain", in: CLIRunner.root, timeout: 60).output
         let dir = try CLIRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.copyItem(at: CLIRunner.root.appendingPathComponent("Scenarios"), to: dir.appendingPathComponent("Scenarios"))
@@ -42,6 +43,11 @@ import Testing
                      "platform.sqlite"] {
             #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(file).path), "\(file) missing")
         }
+        // The AL-01 slave has ended by now (60 plant-seconds): serve logs the lost connection once.
+        let serve = try #require(background.first { $0.command.contains(" serve ") })
+        #expect(serve.waitFor("connection lost", seconds: 15), "\(serve.log)")
+        #expect(serve.log.components(separatedBy: "connection lost").count == 2, "\(serve.log)")
+        #expect(try Shell.run("git status --porcelain", in: CLIRunner.root, timeout: 60).output == treeBefore, "the tree changed")
     }
 
     @Test func theReadmeParserJoinsContinuationsDropsCommentsAndSplitsSemicolons() throws {
@@ -91,6 +97,7 @@ enum ReadmeScript {
         ("$T run Scenarios/aluminium --seed 7", 0, "→ PASS"),
         ("mbpoll", 0, "[11]:"),
         ("curl", 0, "\"alarms\""),
+        ("--uplink http://127.0.0.1:8080", 0, "0 still spooled"),
     ]
 
     /// Servers started in the background (and stopped at the end): the line that says they are ready.
@@ -156,26 +163,35 @@ enum Shell {
     }
 }
 
-/// A server command of the README in the background, started once its ready line appears.
-final class BackgroundCommand {
+/// A server command of the README in the background, started once its ready line appears; its
+/// output is collected all along (so it never blocks on a full pipe).
+final class BackgroundCommand: @unchecked Sendable {
+    let command: String
     let process: Process
     let output = Pipe()
-    private(set) var log = ""
+    private let lock = NSLock()
+    private var collected = ""
+    var log: String { lock.withLock { collected } }
 
     init(_ command: String, in dir: URL, readyWhen ready: String) throws {
+        self.command = command
         process = Shell.process("exec " + command, in: dir)
         process.standardError = output
         process.standardOutput = output
         try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        while !log.contains(ready) {
-            let chunk = output.fileHandleForReading.availableData
-            guard !chunk.isEmpty, Date() < deadline else { throw CLITestError("\(command): not ready: \(log)") }
-            log += String(decoding: chunk, as: UTF8.self)
-        }
-        // Keep draining so the server never blocks on a full pipe.
         let handle = output.fileHandleForReading
-        Thread.detachNewThread { while !handle.availableData.isEmpty {} }
+        Thread.detachNewThread { [self] in
+            while case let chunk = handle.availableData, !chunk.isEmpty {
+                lock.withLock { collected += String(decoding: chunk, as: UTF8.self) }
+            }
+        }
+        guard waitFor(ready, seconds: 60) else { throw CLITestError("\(command): not ready: \(log)") }
+    }
+
+    func waitFor(_ text: String, seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !log.contains(text) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        return log.contains(text)
     }
 
     func stop() {
