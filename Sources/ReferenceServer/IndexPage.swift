@@ -6,6 +6,7 @@ enum IndexPage {
     static let routes: [(path: String, what: String)] = [
         ("/health", "liveness, version and each Modbus poller's state"),
         ("/openapi.yaml", "the API description (OpenAPI 3.1)"),
+        ("/metrics", "Prometheus metrics: uplink batches, alarms, grades, HTTP requests"),
         ("/api/v1/enterprises", "enterprises known, with their risk grade"),
         ("/api/v1/alarms?state=active", "alarms (filters: enterprise, point, level, state, fromMs, toMs, limit)"),
         ("/api/v1/grades", "current risk grades (red/orange/yellow/blue) with reasons"),

@@ -39,7 +39,7 @@ import Testing
             group.addTask { await WebhookDispatcher(platform: platform, logger: Logger(label: "test")).run() }
             try await Support.feedFlowLoss(platform)
             try await platform.advance(toMs: Support.t0 + 20 * 60_000)
-            let deadline = Date().addingTimeInterval(10)
+            let deadline = Date().addingTimeInterval(30)
             let stored = try platform.store.events(afterSeq: 0, limit: 10_000)
             let expected = stored.count, expectedGrades = stored.filter { $0.json.contains("\"gradeChanged\"") }.count
             while Date() < deadline {

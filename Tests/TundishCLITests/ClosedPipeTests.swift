@@ -43,7 +43,7 @@ import Testing
         let status = try runWithClosedPipes(["run", Self.scenario, "--mode", "accelerated", "--speed", "100",
                                              "--out", dir.appendingPathComponent("d").path])
         #expect(status != 132, "SIGILL")
-        #expect([0, 1].contains(status), "exit \(status)")
+        #expect([0, 1, 2].contains(status), "exit \(status)")  // 2: a loaded machine may leave batches undelivered (an error, never a crash)
         for file in ["run.json", "verdicts.json", "junit.xml", "report.html", "scenarios/AL-01-mould-water-loss/history.jsonl"] {
             #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("d/\(file)").path), "\(file) missing")
         }

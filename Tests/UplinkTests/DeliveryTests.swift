@@ -16,7 +16,7 @@ import Uplink
 
     func deliver(_ sender: UplinkSender) async -> Bool {
         let task = Task { await sender.run() }
-        let drained = await sender.drain(timeout: .seconds(30))
+        let drained = await sender.drain(timeout: .seconds(90))
         task.cancel()
         return drained
     }
