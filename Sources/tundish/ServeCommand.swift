@@ -12,9 +12,9 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the reference platform: alarm engine, risk grading, query API, webhooks, SQLite storage.",
         discussion: """
-            Ingests plant data by polling Modbus slaves (--poll PLANT_FILE@HOST:PORT) and from the HTTP uplink
-            (POST /uplink/v1/…, default profile). Write endpoints need `Authorization: Bearer <token>` (--token,
-            TUNDISH_TOKEN, or a random token printed at start). With --db, a restart replays the stored inputs and
+            Ingests plant data by polling Modbus slaves (--poll PLANT_FILE@HOST:PORT) and from the HTTP uplink \
+            (POST /uplink/v1/…, default profile). Write endpoints need `Authorization: Bearer <token>` (--token, \
+            TUNDISH_TOKEN, or a random token printed at start). With --db, a restart replays the stored inputs and \
             loses nothing.
             """)
 

@@ -15,8 +15,8 @@ struct SlaveCommand: AsyncParsableCommand {
         commandName: "slave",
         abstract: "Serve simulated plants as Modbus TCP slaves (libmodbus), values following the engine live.",
         discussion: """
-            Each plant answers on its unit id (plant file `modbus.unitId`, default: 1, 2, … in argument order) on
-            the --listen port, or on its own `modbus.port`. A scenario runs to its end; a plant file runs until
+            Each plant answers on its unit id (plant file `modbus.unitId`, default: 1, 2, … in argument order) on \
+            the --listen port, or on its own `modbus.port`. A scenario runs to its end; a plant file runs until \
             interrupted. Protocol faults scheduled in a scenario (`modbus:` steps) apply at their plant times.
             """)
 

@@ -8,7 +8,7 @@ import Scenario
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check scenario and plant files; print every error with file:line:col.")
+        abstract: "Check scenario, plant, rules, profile, credentials and target files; print every error with file:line:col.")
 
     @Argument(help: "Files or folders (searched recursively for .yaml/.yml).")
     var paths: [String] = ["Scenarios"]
