@@ -101,13 +101,26 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
 
+        // Edge: a scenario on wall time against a live target (uplink, Modbus slaves, observers),
+        // assembled into the same history and result the lockstep path gives.
+        .target(
+            name: "LiveHarness",
+            dependencies: [
+                "Harness", "Uplink", "Observers", "Conformance", "Simulation", "Scenario", "SimCore", "PlantModel",
+                "Envelope", "ModbusServer", "ModbusMap", "Reference", "ReferenceServer", "UplinkProfile",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings),
+
         // Edge: the thin CLI.
         .executableTarget(
             name: "tundish",
             dependencies: [
                 "SimCore", "PlantModel", "Scenario", "Simulation", "CModbus", "ModbusMap", "ModbusServer", "Harness",
                 "Reference", "ReferenceServer", "UplinkProfile", "Gateway", "Uplink", "Envelope", "Conformance", "Reports",
-                "Observers", .product(name: "Hummingbird", package: "hummingbird"),
+                "Observers", "LiveHarness", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -152,6 +165,12 @@ let package = Package(
                 "Observers", "Conformance", "Scenario", "SimCore", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 "ReferenceServer", "Reference", "PlantModel",
+            ]),
+        .testTarget(
+            name: "LiveHarnessTests",
+            dependencies: [
+                "LiveHarness", "Uplink", "Conformance", "Scenario", "SimCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]),
         .testTarget(name: "TidyTests", dependencies: []),
         .testTarget(name: "TundishCLITests", dependencies: ["tundish"]),

@@ -107,6 +107,8 @@ public struct RunResult: Hashable, Sendable, Codable {
     /// The command that reproduces the run.
     public var replay: String
     public var scenarios: [ScenarioResult]
+    /// The run's id (part of every uplink batch id in live modes); nil in runs of older versions.
+    public var runId: String?
 
     public init(tundishVersion: String, seed: UInt64?, mode: String, target: String, shard: String? = nil,
                 startedAt: String, replay: String, scenarios: [ScenarioResult]) {

@@ -16,6 +16,10 @@ public struct Gateway: Sendable {
         public var deadbandFraction: Double?
         /// Unix ms of plant time zero (the scenario's epoch).
         public var epochUnixMs: Int64
+        /// Makes batch ids unique beyond one gateway: `<gatewayCode>-<batchScope>-<sequence>` (a live
+        /// run sets its run id and the scenario id, so no two runs or scenarios share an id); nil:
+        /// `<gatewayCode>-<sequence>`.
+        public var batchScope: String?
 
         public init(
             gatewayCode: String, readingsPeriod: SimDuration = .seconds(10), heartbeatPeriod: SimDuration = .seconds(60),
@@ -62,7 +66,8 @@ public struct Gateway: Sendable {
 
     mutating func nextBatchId() -> String {
         defer { sequence += 1 }
-        return BatchId.make(gateway: configuration.gatewayCode, sequence: sequence)
+        let prefix = configuration.batchScope.map { "\(configuration.gatewayCode)-\($0)" } ?? configuration.gatewayCode
+        return BatchId.make(gateway: prefix, sequence: sequence)
     }
 
     /// Registration (basic data): the first upload.

@@ -11,6 +11,10 @@ public struct LockstepResult: Sendable {
     public var series: SeriesRecorder
     public var samples: Int
     public var end: SimInstant
+
+    public init(history: [HistoryRecord], series: SeriesRecorder, samples: Int, end: SimInstant) {
+        self.history = history; self.series = series; self.samples = samples; self.end = end
+    }
 }
 
 /// Runs a scenario's engine in lockstep with the reference platform's core: no wall clock, no

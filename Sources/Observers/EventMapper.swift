@@ -27,6 +27,18 @@ public struct EventMapper: Sendable {
         }
     }
 
+    /// The event's type text (at `mapping.type`), nil when it has none.
+    public func typeText(of event: JSONValue) -> String? { mapping.type.resolve(in: event)?.scalarText }
+
+    /// What makes two deliveries of an event the same event: its type and the target's event id
+    /// (`mapping.eventId`) when it has one, else its whole JSON.
+    public func dedupeKey(of event: JSONValue) -> String {
+        if let pointer = mapping.eventId, let id = pointer.resolve(in: event)?.scalarText {
+            return "id\u{1}" + (typeText(of: event) ?? "") + "\u{1}" + id
+        }
+        return "json\u{1}" + event.canonicalText
+    }
+
     /// The record for one event, nil when its type is in `ignoreTypes`.
     public func record(for event: JSONValue, receivedAtWallMs: Int64) -> HistoryRecord? {
         let received = timeMap.plant(atWallMs: receivedAtWallMs)
@@ -54,6 +66,13 @@ public struct EventMapper: Sendable {
         guard let raw = mapping.timeMs.resolve(in: event), raw != .null else {
             throw Failure(message: "missing field 'timeMs' at \(pointerText(mapping.timeMs))")
         }
+        if case .string(let text) = raw, let format = mapping.timeFormat, Double(text) == nil {
+            guard let parser = DateTextParser.shared(format: format, zone: mapping.timeZone), let ms = parser.unixMs(text) else {
+                throw Failure(message: "field 'timeMs' at \(pointerText(mapping.timeMs)): expected a time like '\(format)'"
+                    + "\(mapping.timeZone.map { " (in \($0))" } ?? ""), found \(Self.found(raw))")
+            }
+            return SimInstant(milliseconds: ms - epochUnixMs)
+        }
         let number: Double? = raw.doubleValue ?? raw.scalarText.flatMap { Double($0) }
         if let exact = raw.int64Value, mapping.timeScale == 1 { return SimInstant(milliseconds: exact - epochUnixMs) }
         guard let number, number.isFinite, abs(number * mapping.timeScale) < 9.0e15 else {
@@ -73,7 +92,8 @@ public struct EventMapper: Sendable {
                                       table: mapping.levels, tableName: "mapping.levels", ours: EventMapping.ourLevels)
             var category = try optionalText(event, "category", mapping.category)
             if let raw = category {
-                category = try translate(raw, "category", mapping.category, table: mapping.categories,
+                category = try translate(raw, "category", mapping.category,
+                                         table: EventMapping.chineseCategories.merging(mapping.categories) { $1 },
                                          tableName: "mapping.categories", ours: EventMapping.ourCategories)
             }
             return .alarm(type, at: at, id: id, enterprise: enterprise, point: point, level: level, category: category,

@@ -11,7 +11,8 @@ enum MappingParser {
         ("message", \.message), ("grade", \.grade), ("gradeFrom", \.gradeFrom), ("reasons", \.reasons),
         ("interlock", \.interlock),
     ] }
-    static let tableKeys = ["types", "ignoreTypes", "timeScale", "levels", "grades", "categories"]
+    static let tableKeys = ["types", "ignoreTypes", "timeScale", "levels", "grades", "categories", "eventId", "timeFormat",
+                            "timeZone"]
     static var allKeys: [String] { pointerKeys.map(\.0) + tableKeys }
 
     static func read(_ node: Node, _ reader: TargetFileReader) -> EventMapping {
@@ -28,9 +29,19 @@ enum MappingParser {
             case "timeScale": mapping.timeScale = reader.number(value, "mapping.timeScale") ?? 1
             case "levels": mapping.levels = readTable(value, "mapping.levels", ours: EventMapping.ourLevels, reader)
             case "grades": mapping.grades = readTable(value, "mapping.grades", ours: EventMapping.ourGrades, reader)
+            case "eventId":
+                if case .scalar(let s) = value, s.string == "none" { mapping.eventId = nil } else {
+                    mapping.eventId = reader.pointer(value, "mapping.eventId") ?? mapping.eventId
+                }
+            case "timeFormat": mapping.timeFormat = reader.text(value, "mapping.timeFormat")
+            case "timeZone": mapping.timeZone = readTimeZone(value, reader)
             default:
                 mapping.categories = readTable(value, "mapping.categories", ours: EventMapping.ourCategories, reader)
             }
+        }
+        if let format = mapping.timeFormat, mapping.timeZone == nil, !DateTextParser.hasZone(format),
+           !entries.contains(where: { $0.key == "timeZone" }) {
+            reader.error(node, "mapping.timeFormat '\(format)' has no zone field: give mapping.timeZone (like Asia/Shanghai)")
         }
         for type in mapping.ignoreTypes where mapping.types[type] != nil {
             reader.error(node, "mapping: type '\(type)' is both in types and in ignoreTypes")
@@ -55,6 +66,16 @@ enum MappingParser {
             out[from] = to
         }
         return out
+    }
+
+    static func readTimeZone(_ node: Node, _ reader: TargetFileReader) -> String? {
+        guard let text = reader.text(node, "mapping.timeZone") else { return nil }
+        guard DateTextParser.zone(text) != nil else {
+            reader.error(node, "expected a time zone for mapping.timeZone (an identifier like Asia/Shanghai, or an offset "
+                + "like +08:00), found '\(text)'")
+            return nil
+        }
+        return text
     }
 
     static func readTypes(_ node: Node, _ reader: TargetFileReader) -> [String: HistoryRecord.Kind] {

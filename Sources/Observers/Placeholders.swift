@@ -78,7 +78,7 @@ extension TargetSpec {
         switch spec.observe {
         case .webhook(var w):
             w.listen = s(w.listen); w.path = s(w.path); w.subscribe = o(w.subscribe); w.publicURL = o(w.publicURL)
-            w.token = o(w.token)
+            w.token = o(w.token); w.secret = o(w.secret)
             spec.observe = .webhook(w)
         case .poll(var p):
             p.url = s(p.url); p.token = o(p.token); p.headers = p.headers.mapValues(s)
@@ -87,6 +87,7 @@ extension TargetSpec {
             j.path = path(j.path) ?? j.path
             spec.observe = .jsonl(j)
         }
+        if var h = spec.liveness.health { h.url = s(h.url); h.token = o(h.token); spec.liveness.health = h }
         guard missing.isEmpty else { throw UnresolvedPlaceholders(target: name, names: missing) }
         return spec
     }

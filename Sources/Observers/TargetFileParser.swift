@@ -5,14 +5,16 @@ import Yams
 /// Reads a target file (docs/targets.md). Pure: text in, spec or every problem out, each with
 /// `file:line:col`, what was expected and, for near-miss keys and values, a did-you-mean.
 public enum TargetFileParser {
-    static let topKeys = ["name", "description", "uplink", "modbus", "observe", "mapping", "time"]
+    static let topKeys = ["name", "description", "uplink", "modbus", "observe", "mapping", "time"] + liveKeys
     static let uplinkKeys = ["url", "profile", "credentials", "token", "caFile"]
     static let modbusKeys = ["listen", "unitIds"]
     static let observeKinds = ["webhook", "poll", "jsonl"]
-    static let webhookKeys = ["listen", "path", "subscribe", "publicURL", "token", "requireToken"]
+    static let webhookKeys = ["listen", "path", "subscribe", "publicURL", "token", "requireToken", "secret", "secretHeader",
+                              "types"]
     static let pollKeys = ["url", "intervalMs", "timeoutMs", "headers", "token", "cursor", "items"]
     static let cursorKeys = ["param", "field", "start"]
     static let jsonlKeys = ["path", "intervalMs", "fromStart"]
+    static let livenessKeys = ["heartbeat", "health"]
 
     public static func parse(text: String, file: String) throws(DiagnosticError) -> TargetSpec {
         let reader = TargetFileReader(file: file)
@@ -51,8 +53,11 @@ public enum TargetFileParser {
             case "description": spec.description = reader.text(value, "description")
             case "uplink": spec.uplink = readUplink(value, reader)
             case "modbus": spec.modbus = readModbus(value, reader)
-            case "observe": observe = readObserve(value, reader)
+            case "observe":
+                observe = readObserve(value, reader)
+                spec.liveness = readLiveness(value, reader)
             case "mapping": spec.mapping = MappingParser.read(value, reader)
+            case "hooks", "epoch", "actions", "reception": readLive(key, value, reader, into: &spec.live)
             default: spec.time = readTime(value, reader) ?? .field
             }
         }
@@ -149,7 +154,11 @@ public enum TargetFileParser {
             reader.error(mappingKey, "'mapping' is a top-level key, not part of observe")
             return nil
         }
-        guard let entries = reader.mapping(node, "observe", allowed: observeKinds) else { return nil }
+        guard let all = reader.mapping(node, "observe", allowed: observeKinds + livenessKeys) else { return nil }
+        let entries = all.filter { observeKinds.contains($0.key) }
+        if entries.isEmpty && all.count == mapping.count {
+            reader.error(node, "observe needs one of \(observeKinds.joined(separator: ", ")) besides \(livenessKeys.joined(separator: " and "))")
+        }
         guard entries.count <= 1 else {
             reader.error(entries[1].keyNode,
                          "observe takes exactly one of \(observeKinds.joined(separator: ", ")), found both "
@@ -179,6 +188,15 @@ public enum TargetFileParser {
             case "subscribe": hook.subscribe = reader.url(value, "observe.webhook.subscribe")
             case "publicURL": hook.publicURL = reader.url(value, "observe.webhook.publicURL")
             case "token": hook.token = reader.text(value, "observe.webhook.token")
+            case "secret": hook.secret = reader.text(value, "observe.webhook.secret")
+            case "secretHeader":
+                guard let name = reader.text(value, "observe.webhook.secretHeader") else { break }
+                if !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+                    hook.secretHeader = name
+                } else {
+                    reader.error(value, "expected an HTTP header name (letters, digits, '-') for observe.webhook.secretHeader, found '\(name)'")
+                }
+            case "types": hook.types = reader.texts(value, "observe.webhook.types") ?? []
             default: hook.requireToken = reader.flag(value, "observe.webhook.requireToken") ?? false
             }
         }
@@ -240,7 +258,7 @@ public enum TargetFileParser {
             switch key {
             case "path": jsonl.path = reader.text(value, "observe.jsonl.path") ?? ""
             case "intervalMs": jsonl.intervalMs = reader.milliseconds(value, "observe.jsonl.intervalMs") ?? jsonl.intervalMs
-            default: jsonl.fromStart = reader.flag(value, "observe.jsonl.fromStart") ?? true
+            default: jsonl.fromStart = reader.flag(value, "observe.jsonl.fromStart") ?? false
             }
         }
         guard entries.contains(where: { $0.key == "path" }) else {

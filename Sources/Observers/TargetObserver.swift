@@ -16,6 +16,14 @@ public protocol TargetObserver: Sendable {
     /// Stops; a poller polls once more and a tailer reads to the end first, so `collect()` after
     /// `stop()` returns the last records.
     func stop() async
+    /// Re-anchors the wall→plant map once the run's plant clock really starts: `start()` first reads
+    /// the target's state (and subscribes), which takes wall time the plant must not lose.
+    func align(_ timeMap: WallToPlant) async
+}
+
+extension TargetObserver {
+    /// Observers without a wall→plant map of their own ignore it.
+    public func align(_ timeMap: WallToPlant) async {}
 }
 
 /// Why an observer could not start.
@@ -77,9 +85,9 @@ extension TargetSpec {
         let spec = try resolving(variables)
         let mapper = EventMapper(spec.mapping, time: spec.time, epochUnixMs: epochUnixMs, timeMap: timeMap)
         switch spec.observe {
-        case .poll(let poll): return PollingObserver(poll, mapper: mapper, wallClock: wallClock)
-        case .webhook(let hook): return WebhookObserver(hook, mapper: mapper, wallClock: wallClock)
-        case .jsonl(let file): return JSONLFileObserver(file, mapper: mapper, wallClock: wallClock)
+        case .poll(let poll): return PollingObserver(poll, mapper: mapper, liveness: spec.liveness, wallClock: wallClock)
+        case .webhook(let hook): return WebhookObserver(hook, mapper: mapper, liveness: spec.liveness, wallClock: wallClock)
+        case .jsonl(let file): return JSONLFileObserver(file, mapper: mapper, liveness: spec.liveness, wallClock: wallClock)
         }
     }
 }

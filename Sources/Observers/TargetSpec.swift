@@ -13,9 +13,14 @@ public struct TargetSpec: Hashable, Sendable {
     public var observe: Observation
     public var mapping: EventMapping
     public var time: TimeSource
+    /// Signs of life of the target (`observe.heartbeat`, `observe.health`): the evidence of
+    /// observation for webhook and JSONL targets.
+    public var liveness = Liveness()
     /// The target file's folder: relative paths (`profile`, `credentials`, `caFile`, `jsonl.path`)
     /// are relative to it ("" = the working directory).
     public var directory: String = ""
+    /// Hooks, epoch and platform actions for live runs (`TargetSpec+Live.swift`).
+    public var live = LiveSettings()
 
     public init(name: String, description: String? = nil, uplink: Uplink? = nil, modbus: Modbus? = nil,
                 observe: Observation, mapping: EventMapping = EventMapping(), time: TimeSource = .field) {
@@ -62,6 +67,12 @@ public struct TargetSpec: Hashable, Sendable {
         /// Bearer token for the subscription call, and required on incoming POSTs when `requireToken`.
         public var token: String?
         public var requireToken = false
+        /// The subscription's own shared secret (sent as `secret` in the subscription body); when set,
+        /// incoming POSTs must carry it in `secretHeader`, else they are refused (401, error record).
+        public var secret: String?
+        public var secretHeader = "X-Webhook-Secret"
+        /// Event types the subscription asks for (`types` in the subscription body); empty: all types.
+        public var types: [String] = []
         public init(listen: String, path: String = "/hook") { self.listen = listen; self.path = path }
     }
 
@@ -96,8 +107,10 @@ public struct TargetSpec: Hashable, Sendable {
     public struct JSONL: Hashable, Sendable {
         public var path: String
         public var intervalMs: Int64 = 200
-        /// Read the file from its start (true) or only what is appended after `start()`.
-        public var fromStart = true
+        /// Read the file from its start (true: events older than the scenario are still set aside by
+        /// their time) or only what is appended after `start()` (false, the default: what the file
+        /// already held is counted and set aside).
+        public var fromStart = false
         public init(path: String) { self.path = path }
     }
 
@@ -121,6 +134,14 @@ public struct EventMapping: Hashable, Sendable {
     ]
     /// Target type strings skipped without a record (heartbeats, readings…).
     public var ignoreTypes: Set<String> = []
+    /// The target's own event id (the reference platform's `/seq`): two events with the same id and
+    /// type are one event. nil, or absent from an event: events are the same when their JSON is.
+    public var eventId: JSONPointer? = JSONPointer(valid: "/seq")
+    /// Event times written as date text (`yyyy-MM-dd HH:mm:ss`, DateFormatter patterns), read in
+    /// `timeZone` (an identifier like `Asia/Shanghai`, or an offset like `+08:00`); numbers stay
+    /// Unix time units (`timeScale`).
+    public var timeFormat: String?
+    public var timeZone: String?
     public var timeMs = JSONPointer(valid: "/timeMs")
     /// Multiplier from the time field's unit to milliseconds (1000 when the target sends seconds).
     public var timeScale: Double = 1
@@ -153,4 +174,7 @@ public struct EventMapping: Hashable, Sendable {
     public static let ourLevels = ["LL", "L", "H", "HH", "DI", "RATE", "INTERLOCK", "INSTRUMENT"]
     public static let ourGrades = ["blue", "yellow", "orange", "red"]
     public static let ourCategories = ["hazard", "instrument"]
+    /// The usual Chinese category words, understood without a `categories` table (a table entry wins).
+    public static let chineseCategories = ["工艺": "hazard", "工艺报警": "hazard", "仪表": "instrument", "仪表报警": "instrument",
+                                           "仪表故障": "instrument"]
 }

@@ -59,6 +59,7 @@ public enum HTMLReport {
             ("Seed", Markup.text(runSeed(run))),
         ]
         if let shard = run.shard { rows.append(("Shard", Markup.text(shard))) }
+        if let runId = run.runId { rows.append(("Run id", Markup.text(runId))) }
         rows.append(("Started at", Markup.text(run.startedAt)))
         var out = "<header class=\"run \(run.outcome.rawValue)\">\n<h1>Tundish conformance report</h1>\n"
         out += facts(rows)

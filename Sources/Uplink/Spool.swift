@@ -16,6 +16,10 @@ public final class Spool: @unchecked Sendable {
         public var batchId: String
         /// The request body as sent (JSON text).
         public var body: String
+        /// The enterprise whose batch it is (nil in spools of older versions).
+        public var enterprise: String?
+        /// Plant milliseconds of the batch's earliest data (nil in spools of older versions).
+        public var plantMs: Int64?
     }
 
     public struct Full: Error, CustomStringConvertible {
@@ -34,6 +38,8 @@ public final class Spool: @unchecked Sendable {
     private(set) var pending: [Entry] = []
     private var pendingBytes = 0
     private var nextSeq: UInt64 = 0
+    /// The fate of every batch appended by this process.
+    public let ledger = DeliveryLedger()
 
     public init(directory: String, limitBytes: Int = 1 << 30) throws {
         self.directory = directory
@@ -77,11 +83,13 @@ public final class Spool: @unchecked Sendable {
 
     /// Appends and syncs one batch; throws `Full` past the limit.
     @discardableResult
-    public func append(path: String, batchId: String, body: String) throws -> Entry {
-        try lock.withLock {
+    public func append(path: String, batchId: String, body: String, enterprise: String? = nil, plantMs: Int64? = nil)
+        throws -> Entry
+    {
+        let entry = try lock.withLock {
             let size = body.utf8.count
             guard pendingBytes + size <= limitBytes else { throw Full(pendingBytes: pendingBytes, limitBytes: limitBytes) }
-            let entry = Entry(seq: nextSeq, path: path, batchId: batchId, body: body)
+            let entry = Entry(seq: nextSeq, path: path, batchId: batchId, body: body, enterprise: enterprise, plantMs: plantMs)
             nextSeq += 1
             var line = try JSONEncoder().encode(entry)
             line.append(UInt8(ascii: "\n"))
@@ -91,11 +99,15 @@ public final class Spool: @unchecked Sendable {
             pendingBytes += size
             return entry
         }
+        ledger.queued(entry)
+        return entry
     }
 
     /// The oldest batch not yet delivered.
     public var first: Entry? { lock.withLock { pending.first } }
     public var count: Int { lock.withLock { pending.count } }
+    /// Every batch not yet delivered, oldest first.
+    public var pendingEntries: [Entry] { lock.withLock { pending } }
 
     /// Marks a batch delivered (or given up on); synced.
     public func acknowledge(_ entry: Entry) {

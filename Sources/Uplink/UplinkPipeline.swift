@@ -14,6 +14,9 @@ public struct UplinkPipeline: TraceSink, Sendable {
     let endpoints: UplinkEndpoints
     let network: NetworkFaultSchedule
     var current: SimInstant?
+    /// Per gateway: plant time of the earliest reading not yet sent in a batch.
+    var pendingSince: [SimInstant?]
+    let enterprises: [String]
     public private(set) var queued = 0
     public private(set) var refused: [String] = []
     public private(set) var readingsQueued = 0
@@ -21,15 +24,17 @@ public struct UplinkPipeline: TraceSink, Sendable {
     public init(
         plants: [Plant], equipment: [[EquipmentConfig]], epochUnixMs: Int64, spool: Spool,
         network: NetworkFaultSchedule = NetworkFaultSchedule(), endpoints: UplinkEndpoints = .default,
-        readingsPeriod: SimDuration = .seconds(10), heartbeatPeriod: SimDuration = .seconds(60)
+        readingsPeriod: SimDuration = .seconds(10), heartbeatPeriod: SimDuration = .seconds(60), batchScope: String? = nil
     ) {
         gateways = plants.enumerated().map { index, plant in
-            Gateway(
-                plant: plant, equipment: index < equipment.count ? equipment[index] : [],
-                configuration: .init(
-                    gatewayCode: "GW-\(plant.enterprise.code)", readingsPeriod: readingsPeriod,
-                    heartbeatPeriod: heartbeatPeriod, epochUnixMs: epochUnixMs))
+            var configuration = Gateway.Configuration(
+                gatewayCode: "GW-\(plant.enterprise.code)", readingsPeriod: readingsPeriod,
+                heartbeatPeriod: heartbeatPeriod, epochUnixMs: epochUnixMs)
+            configuration.batchScope = batchScope
+            return Gateway(plant: plant, equipment: index < equipment.count ? equipment[index] : [], configuration: configuration)
         }
+        pendingSince = plants.map { _ in nil }
+        enterprises = plants.map(\.enterprise.code)
         self.spool = spool; self.endpoints = endpoints; self.network = network
     }
 
@@ -39,24 +44,34 @@ public struct UplinkPipeline: TraceSink, Sendable {
             let skew = network.active(at: sample.time).compactMap { if case .clockSkew(let ms) = $0 { ms } else { nil } }.reduce(0, +)
             for index in gateways.indices {
                 gateways[index].clockSkewMs = skew
-                enqueue(gateways[index].tick(at: sample.time))
+                enqueue(gateways[index].tick(at: sample.time), gateway: index, at: sample.time)
             }
         }
-        enqueue(gateways[sample.plant].observe(point: sample.point, time: sample.time, value: sample.value, quality: sample.quality))
+        if pendingSince[sample.plant] == nil { pendingSince[sample.plant] = sample.time }
+        enqueue(gateways[sample.plant].observe(point: sample.point, time: sample.time, value: sample.value, quality: sample.quality),
+                gateway: sample.plant, at: sample.time)
     }
 
     public mutating func record(_ event: EngineEvent) {}
 
     /// Flushes what is pending at the end of the run.
     public mutating func finish(at time: SimInstant) {
-        for index in gateways.indices { enqueue(gateways[index].finish(at: time)) }
+        for index in gateways.indices { enqueue(gateways[index].finish(at: time), gateway: index, at: time) }
     }
 
-    mutating func enqueue(_ payloads: [Payload]) {
+    /// Spools a gateway's payloads; each is stamped with the plant time of its earliest data
+    /// (a readings batch: its first reading; anything else: now).
+    mutating func enqueue(_ payloads: [Payload], gateway index: Int, at time: SimInstant) {
         for payload in payloads {
+            var earliest = time
+            if case .readings = payload {
+                earliest = pendingSince[index] ?? time
+                pendingSince[index] = nil
+            }
             do {
                 let body = String(decoding: try UplinkEncoder.encode(payload), as: UTF8.self)
-                try spool.append(path: endpoints.path(for: payload.kind), batchId: payload.batchId, body: body)
+                try spool.append(path: endpoints.path(for: payload.kind), batchId: payload.batchId, body: body,
+                                 enterprise: enterprises[index], plantMs: earliest.milliseconds)
                 queued += 1
                 if case .readings(let batch) = payload { readingsQueued += batch.datas.count }
             } catch {

@@ -75,7 +75,7 @@ public actor UplinkSender {
         if ownsClient { try? await client.shutdown() }
     }
 
-    enum Outcome { case delivered, rejected(Int, String), retry(String) }
+    enum Outcome { case delivered(Int), rejected(Int, String), retry(String) }
 
     /// Delivers until cancelled.
     public func run() async {
@@ -85,18 +85,26 @@ public actor UplinkSender {
                 continue
             }
             switch await send(entry) {
-            case .delivered:
+            case .delivered(let status):
                 spool.acknowledge(entry)
+                spool.ledger.settled(entry, kind: .delivered, status: status, attempts: attempt + 1, message: nil)
                 statistics.delivered += 1
                 attempt = 0
             case .rejected(let status, let body):
-                logger.error("uplink: \(entry.path) batch \(entry.batchId) rejected with \(status): \(body.prefix(300))")
+                if statistics.rejected < 3 || statistics.rejected % 100 == 99 {
+                        let more = statistics.rejected == 2 ? " (further rejections: every 100th)" : ""
+                    logger.error("uplink: \(entry.path) batch \(entry.batchId) rejected with \(status): \(body.prefix(300))\(more)")
+                }
                 spool.acknowledge(entry)
+                spool.ledger.settled(entry, kind: .rejected, status: status, attempts: attempt + 1, message: body)
                 statistics.rejected += 1
                 attempt = 0
             case .retry(let reason):
+                // Stopped mid-post: not a failure of the target.
+                if Task.isCancelled { return }
                 attempt += 1
                 statistics.retries += 1
+                spool.ledger.retried(entry, reason: reason)
                 let delay = min(configuration.backoffCapMs, configuration.backoffBaseMs * pow(2, Double(min(attempt - 1, 16))))
                 let jittered = delay / 2 + rng.nextUnit() * delay / 2
                 if attempt == 1 || attempt % 20 == 0 {
@@ -106,6 +114,9 @@ public actor UplinkSender {
             }
         }
     }
+
+    /// Posts made so far for the batch at the head of the spool (failed attempts).
+    public var attemptsOnHead: Int { attempt }
 
     /// Waits until the spool is empty (true) or the timeout passes (false).
     public func drain(timeout: Duration) async -> Bool {
@@ -147,12 +158,24 @@ public actor UplinkSender {
             switch status {
             case 200..<300:
                 statistics.bytes += body.count
-                return .delivered
+                return .delivered(status)
             case 400..<500: return .rejected(status, String(buffer: answer))
             default: return .retry("target answered \(status)")
             }
         } catch {
-            return .retry("\(error)")
+            return .retry(Self.describe(error, timeoutMs: configuration.timeoutMs))
         }
+    }
+
+    /// A transport failure in a few words (the client's own text is long and varies by platform).
+    static func describe(_ error: any Error, timeoutMs: Int64) -> String {
+        let text = "\(error)"
+        let lower = text.lowercased()
+        if lower.contains("refused") { return "cannot connect to the target: connection refused" }
+        if lower.contains("timeout") || lower.contains("timed out") || lower.contains("deadline") {
+            return "the target did not answer within \(timeoutMs) ms"
+        }
+        if lower.contains("reset") { return "the target reset the connection" }
+        return text.count > 200 ? String(text.prefix(200)) + "…" : text
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CModbus
 import Foundation
 import Harness
+import LiveHarness
 import Logging
 import ModbusServer
 import PlantModel
@@ -52,16 +53,16 @@ struct BenchScaleCommand: AsyncParsableCommand {
         let port = server.boundPorts.first ?? 0
         let builtMiB = BenchMemory.currentRSSMiB()
         let started = Date()
-        let samples = try await SlaveCommand.onThread { [seconds, speed] in
-            var engine = setup.engine
-            var sink = try SlaveTraceSink(directory: nil, plants: plants, uplink: pipeline, clock: clock)
-            let stopAt = Date().addingTimeInterval(seconds)
-            PacedRunner(speed: speed).run(&engine, sink: &sink, shouldStop: { Date() >= stopAt }) { engine in
-                server.publish(time: engine.now, units: endpoints.values(engine))
-            }
-            sink.close(at: engine.now)
-            return engine.plants.reduce(0) { $0 + $1.points.count } * Int(engine.now.seconds)
-        }
+        let stopAt = Date().addingTimeInterval(seconds)
+        let samples = try await PacedLoop.run(
+            setup.engine, speed: speed,
+            sink: { try SlaveTraceSink(directory: nil, plants: plants, uplink: pipeline, clock: clock) },
+            shouldStop: { Date() >= stopAt },
+            publish: { engine in server.publish(time: engine.now, units: endpoints.values(engine)) },
+            finish: { engine, sink in
+                sink.close(at: engine.now)
+                return engine.plants.reduce(0) { $0 + $1.points.count } * Int(engine.now.seconds)
+            })
         let elapsed = Date().timeIntervalSince(started)
         let answering = Self.readEveryUnit(port: port, units: enterprises)
         _ = await sender.drain(timeout: .seconds(60))

@@ -34,9 +34,10 @@ struct CheckCommand: ParsableCommand {
             results.append(ScenarioResult.judged(saved.meta, history: History(saved.history)))
             evidence[id] = ScenarioEvidence(history: saved.history, series: saved.series)
         }
-        let run = RunResult(
+        var run = RunResult(
             tundishVersion: info.tundishVersion, seed: info.seed, mode: info.mode, target: info.target,
             shard: info.shard, startedAt: info.startedAt, replay: info.replay, scenarios: results)
+        run.runId = info.runId
         try directory.writeReports(run, evidence: evidence, junit: reports.junit, json: reports.json, html: reports.html)
         print(TerminalSummary.render(run), terminator: "")
         if run.exitCode != 0 { throw ExitCode(run.exitCode) }

@@ -1,5 +1,6 @@
 import Conformance
 import Harness
+import LiveHarness
 import Reference
 import Reports
 import Scenario

@@ -18,15 +18,21 @@ struct ReportFiles: ParsableArguments {
 enum HarnessErrors {
     static func exitCode2(_ body: () throws -> Void) throws {
         do { try body() } catch let exit as ExitCode { throw exit } catch {
-            Console.error("error: \(error)")
+            Console.error(message(error))
             throw ExitCode(2)
         }
     }
 
     static func exitCode2(_ body: () async throws -> Void) async throws {
         do { try await body() } catch let exit as ExitCode { throw exit } catch {
-            Console.error("error: \(error)")
+            Console.error(message(error))
             throw ExitCode(2)
         }
+    }
+
+    /// `error: …`, unless the message is already a diagnostic (`file:line:col: error: …`).
+    static func message(_ error: any Error) -> String {
+        let text = "\(error)"
+        return text.contains(": error: ") ? text : "error: \(text)"
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Conformance
 import Foundation
+import LiveHarness
 import Reference
 import Reports
 import Scenario
@@ -62,29 +63,33 @@ struct RunCommand: AsyncParsableCommand {
         guard !files.isEmpty else { throw CLIError("no scenario files under \(paths.joined(separator: " "))") }
         let (ruleSet, rulesInput) = try RulesLoading.load(rules, disabling: disabledRules)
         let directory = try RunDirectory(path: out ?? Self.defaultOut(started), create: true)
+        var generator = SystemRandomNumberGenerator()
+        let runId = RunId.make(using: &generator)
         Console.error("tundish \(TundishVersion.current) · \(mode.rawValue) · target \(target) · "
             + "\(files.count) scenario\(files.count == 1 ? "" : "s") · seed \(seed.map(String.init) ?? "per scenario") · "
-            + "rules \(rulesInput.file) (\(rulesInput.digest.prefix(12)))" + (shard.map { " · shard \($0)" } ?? ""))
+            + "rules \(rulesInput.file) (\(rulesInput.digest.prefix(12)))" + (shard.map { " · shard \($0)" } ?? "")
+            + " · run \(runId)")
         var progress = Progress(total: files.count, quiet: quiet)
         var results: [ScenarioResult] = []
         var evidence: [String: ScenarioEvidence] = [:]
         var inputs: [RunInfo.Input] = []
         for file in files {
-            let outcome = try await runOne(file, rules: ruleSet, directory: directory)
+            let outcome = try await runOne(file, rules: ruleSet, directory: directory, runId: runId)
             results.append(outcome.result)
             evidence[outcome.result.id] = outcome.evidence
             inputs.append(RunInfo.Input(file: file, digest: outcome.result.digest))
             progress.finished(outcome.result)
         }
         let replay = replayCommand(paths, seed: seed)
-        let run = RunResult(
+        var run = RunResult(
             tundishVersion: TundishVersion.current, seed: seed, mode: mode.rawValue, target: target, shard: shard,
             startedAt: ISO8601DateFormatter().string(from: started), replay: replay, scenarios: results)
-        try directory.writeJSON(
-            RunInfo(tundishVersion: run.tundishVersion, startedAt: run.startedAt, mode: run.mode, target: target,
-                    seed: seed, shard: shard, rules: rulesInput, disabledRules: disabledRules, scenarios: inputs,
-                    replay: replay),
-            to: "run.json")
+        run.runId = runId
+        var info = RunInfo(tundishVersion: run.tundishVersion, startedAt: run.startedAt, mode: run.mode, target: target,
+                           seed: seed, shard: shard, rules: rulesInput, disabledRules: disabledRules, scenarios: inputs,
+                           replay: replay)
+        info.runId = runId
+        try directory.writeJSON(info, to: "run.json")
         try directory.writeReports(run, evidence: evidence, junit: reports.junit, json: reports.json, html: reports.html)
         print(TerminalSummary.render(run), terminator: "")
         print("run directory \(directory.path) (verdicts.json, junit.xml, report.html)")
@@ -95,7 +100,7 @@ struct RunCommand: AsyncParsableCommand {
         if run.exitCode != 0 { throw ExitCode(run.exitCode) }
     }
 
-    func runOne(_ file: String, rules: ReferenceRules, directory: RunDirectory) async throws
+    func runOne(_ file: String, rules: ReferenceRules, directory: RunDirectory, runId: String = "run") async throws
         -> (result: ScenarioResult, evidence: ScenarioEvidence)
     {
         let loaded: LoadedScenario
@@ -116,7 +121,8 @@ struct RunCommand: AsyncParsableCommand {
             return try LockstepScenario.run(loaded, meta: meta, rules: rules, directory: directory)
         case .realtime, .accelerated:
             return try await LiveScenario(
-                target: target, speed: mode == .realtime ? 1 : (speed ?? 10), rules: rules, drainTimeout: drainTimeout
+                target: target, speed: mode == .realtime ? 1 : (speed ?? 10), rules: rules, drainTimeout: drainTimeout,
+                runId: runId
             ).run(loaded, meta: meta, directory: directory)
         }
     }
@@ -132,6 +138,7 @@ struct RunCommand: AsyncParsableCommand {
         var parts = ["tundish", "run"] + paths + ["--target", target, "--mode", mode.rawValue]
         if let seed { parts += ["--seed", String(seed)] }
         if let speed, mode == .accelerated { parts += ["--speed", String(speed)] }
+        if mode != .lockstep, drainTimeout != 30 { parts += ["--drain-timeout", String(drainTimeout)] }
         if let rules { parts += ["--rules", rules] }
         if let shard, sharded { parts += ["--shard", shard] }
         for id in disabledRules { parts += ["--disable-rule", id] }

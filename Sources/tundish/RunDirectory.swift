@@ -18,6 +18,8 @@ struct RunInfo: Codable {
     var disabledRules: [String]
     var scenarios: [Input]
     var replay: String
+    /// The run's id (part of every uplink batch id in live modes).
+    var runId: String?
 }
 
 /// The run directory: `run.json`, `verdicts.json`, `junit.xml`, `report.html`, and per scenario

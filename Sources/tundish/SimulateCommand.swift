@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LiveHarness
 import Scenario
 import Simulation
 

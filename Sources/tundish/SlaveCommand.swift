@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Harness
+import LiveHarness
 import ModbusMap
 import ModbusServer
 import PlantModel
@@ -114,15 +115,14 @@ struct SlaveCommand: AsyncParsableCommand {
                 periods: (try Self.period(readingsEvery, "--readings-every"), try Self.period(heartbeatEvery, "--heartbeat-every")))
         }
         let senderTask = link.map { link in Task { await link.sender.run() } }
-        let engine = try await Self.onThread { [setup, speed, out] in
-            var engine = setup.engine
-            var sink = try SlaveTraceSink(directory: out, plants: engine.plants, uplink: link?.pipeline, clock: clock)
-            PacedRunner(speed: speed).run(&engine, sink: &sink) { engine in
-                server.publish(time: engine.now, units: endpoints.values(engine))
-            }
-            sink.close(at: engine.now)
-            return engine
-        }
+        let engine = try await PacedLoop.run(
+            setup.engine, speed: speed,
+            sink: { [out] in try SlaveTraceSink(directory: out, plants: setup.engine.plants, uplink: link?.pipeline, clock: clock) },
+            publish: { engine in server.publish(time: engine.now, units: endpoints.values(engine)) },
+            finish: { engine, sink in
+                sink.close(at: engine.now)
+                return engine
+            })
         server.stop()
         let stats = server.statistics
         print("served \(stats.requests) requests (\(stats.exceptions) exceptions, \(stats.dropped) unanswered) "
@@ -134,17 +134,6 @@ struct SlaveCommand: AsyncParsableCommand {
             let sent = await link.sender.statistics
             print("uplink: \(sent.delivered) batches delivered, \(sent.rejected) rejected, \(sent.retries) retries, "
                 + "\(link.sender.spool.count) still spooled" + (drained ? "" : " (drain timed out; they are resent on the next start)"))
-        }
-    }
-
-    /// Runs blocking work (the paced engine) on its own thread, off the Swift concurrency pool.
-    static func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            let thread = Thread {
-                do { continuation.resume(returning: try body()) } catch { continuation.resume(throwing: error) }
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Envelope
+import LiveHarness
 import Observers
 import Reference
 import Scenario

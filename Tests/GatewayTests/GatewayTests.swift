@@ -81,4 +81,16 @@ import UplinkProfile
         #expect(batch?.collectTime == Self.epoch + 10_000 - 30_000)
         #expect(batch?.datas.first?.time == Self.epoch - 30_000)
     }
+
+    @Test func aBatchScopeMakesIdsUniqueAcrossRunsAndScenarios() {
+        var configuration = Gateway.Configuration(gatewayCode: "GW", epochUnixMs: Self.epoch)
+        configuration.batchScope = "r7k2m9qa-AL-01"
+        var scoped = Gateway(plant: Self.plant, configuration: configuration)
+        configuration.batchScope = "x0000001-AL-01"
+        var other = Gateway(plant: Self.plant, configuration: configuration)
+        let ids = run(&scoped, seconds: 15).map(\.batchId)
+        #expect(ids.first == "GW-r7k2m9qa-AL-01-000000000000")
+        #expect(Set(ids).isDisjoint(with: run(&other, seconds: 15).map(\.batchId)), "another run's ids never collide")
+        #expect(ids == ids.sorted())
+    }
 }

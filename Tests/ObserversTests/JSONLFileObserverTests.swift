@@ -46,6 +46,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         var file = TargetSpec.JSONL(path: path)
         file.intervalMs = 10
+        try Self.append("", to: path)
         let observer = JSONLFileObserver(file, mapper: Self.mapper, wallClock: { 0 })
         try await observer.start()
         try Self.append(Self.oneLine(EventMapperTests.graded) + "\n", to: path)
@@ -66,9 +67,15 @@ import Testing
         #expect(records.count == 1)
         #expect(records.first?.message?.contains("incomplete last line") == true)
 
-        let never = JSONLFileObserver(TargetSpec.JSONL(path: path + ".missing"), mapper: Self.mapper, wallClock: { 0 })
+        let clock = ManualClock(EventMapperTests.timeMap.wallStartMs + 700)
+        let never = JSONLFileObserver(TargetSpec.JSONL(path: path + ".missing"), mapper: Self.mapper, wallClock: clock.read)
+        try await never.start()
+        clock.advance(by: 60_000)
         await never.stop()
-        #expect(await never.collect().first?.message?.contains("the target never wrote the file") == true)
+        let missing = await never.collect()
+        #expect(missing.count == 1, "one record, when the failure began: \(missing)")
+        #expect(missing.first?.message?.contains("the file does not exist at the start of the scenario") == true)
+        #expect(missing.first?.t == 700)
     }
 
     @Test func aShrinkingFileIsReadAgain() async throws {

@@ -13,8 +13,11 @@ actor EventFeed {
     var afterSeqs: [String] = []
     var inclusive = false
     var status: HTTPResponse.Status = .ok
-    /// How long the first answer takes (later ones are immediate).
-    var firstDelayMs = 0
+    /// How long one answer takes (the others are immediate), and which (1: the first).
+    var delayMs = 0
+    var delayedAnswer = 1
+    /// Added to every event's time (negative: events from before the scenario's start).
+    var timeOffsetMs: Int64 = 0
 
     func add(_ count: Int) {
         for _ in 0..<count {
@@ -23,11 +26,23 @@ actor EventFeed {
                 + #""enterprise":"GT-001","grade":{"to":"yellow","from":"blue","reasons":["r\#(seq)"]}}"#)
         }
     }
+    /// Events stamped `offsetMs` away from their usual time.
+    func add(_ count: Int, offsetMs: Int64) {
+        let before = events.count
+        add(count)
+        for i in before..<events.count {
+            let seq = i + 1
+            let usual = EventMapperTests.epoch + Int64(seq) * 1000
+            events[i] = events[i].replacingOccurrences(of: "\(usual)", with: "\(usual + offsetMs)")
+        }
+    }
+    /// Sends every event twice in each page.
+    func doubleEvery() { events = events.flatMap { [$0, $0] } }
     func setInclusive(_ on: Bool) { inclusive = on }
     func setStatus(_ s: HTTPResponse.Status) { status = s }
-    func delayFirstAnswer(ms: Int) { firstDelayMs = ms }
+    func delayAnswer(_ number: Int, ms: Int) { delayedAnswer = number; delayMs = ms }
     /// The delay for the answer being made now.
-    func delayNow() -> Int { afterSeqs.count == 1 ? firstDelayMs : 0 }
+    func delayNow() -> Int { afterSeqs.count == delayedAnswer ? delayMs : 0 }
 
     func page(afterSeq: String?, limit: Int) -> (HTTPResponse.Status, String) {
         afterSeqs.append(afterSeq ?? "-")
@@ -52,13 +67,14 @@ actor EventFeed {
 }
 
 @Suite struct PollingObserverTests {
-    static func observer(port: Int, limit: Int = 2) throws -> PollingObserver {
+    static func observer(port: Int, limit: Int = 2, cursor: TargetSpec.Cursor? = .reference, timeMap: WallToPlant = EventMapperTests.timeMap,
+                         wallClock: WallClock? = nil) throws -> PollingObserver {
         var poll = TargetSpec.Poll(url: "http://127.0.0.1:\(port)/api/v1/events?limit=\(limit)")
-        poll.cursor = .reference
+        poll.cursor = cursor
         poll.intervalMs = 20
         poll.timeoutMs = 20_000  // generous: the suite runs many tests at once on two cores
-        let mapper = EventMapper(EventMapping(), epochUnixMs: EventMapperTests.epoch, timeMap: EventMapperTests.timeMap)
-        return PollingObserver(poll, mapper: mapper, wallClock: { EventMapperTests.timeMap.wallStartMs + 500 })
+        let mapper = EventMapper(EventMapping(), epochUnixMs: EventMapperTests.epoch, timeMap: timeMap)
+        return PollingObserver(poll, mapper: mapper, wallClock: wallClock ?? { EventMapperTests.timeMap.wallStartMs + 500 })
     }
 
     @Test func pagesAdvanceTheCursorWithoutDuplicates() async throws {
@@ -90,13 +106,13 @@ actor EventFeed {
     /// up): no error record for the cancelled request, and nothing lost.
     @Test func stoppingDuringAPollIsNotAnError() async throws {
         let feed = EventFeed()
-        await feed.add(2)
-        await feed.delayFirstAnswer(ms: 5_000)
+        await feed.delayAnswer(2, ms: 5_000)
         try await TestServer.with(EventFeed.router(feed)) { port in
             let observer = try Self.observer(port: port, limit: 10)
             try await observer.start()
-            for _ in 0..<500 where await feed.afterSeqs.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
-            #expect(await feed.afterSeqs.count == 1, "the first poll is in flight (its answer takes 5 s)")
+            await feed.add(2)
+            for _ in 0..<500 where await feed.afterSeqs.count < 2 { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(await feed.afterSeqs.count == 2, "the first poll after the start is in flight (its answer takes 5 s)")
             await observer.stop()
             let records = await observer.collect()
             #expect(!records.contains { $0.type == .error }, "\(records.filter { $0.type == .error })")
@@ -156,9 +172,9 @@ actor EventFeed {
             await observer.stop()
         }
         let wrong = PollingObserver(TargetSpec.Poll(url: "http://unused"), mapper: Self.mapper, client: .shared, wallClock: { 0 })
-        #expect(await wrong.take(Array(#"{"items":[]}"#.utf8), url: "u") == false)
+        #expect(await wrong.take(Array(#"{"items":[]}"#.utf8), url: "u") == nil)
         #expect(await wrong.collect().first?.message == "poll u: expected an array of events at /events of the response, found nothing")
-        #expect(await wrong.take(Array("<html>".utf8), url: "u") == false)
+        #expect(await wrong.take(Array("<html>".utf8), url: "u") == nil)
         #expect(await wrong.collect().first?.message?.hasPrefix("poll u: the response is not JSON") == true)
     }
 

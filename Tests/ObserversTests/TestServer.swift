@@ -45,3 +45,13 @@ func collect(_ observer: any TargetObserver, count: Int, seconds: Double = 10) a
     }
     return out
 }
+
+/// A wall clock a test moves by hand.
+final class ManualClock: @unchecked Sendable {
+    let lock = NSLock()
+    var ms: Int64
+    init(_ ms: Int64) { self.ms = ms }
+    func now() -> Int64 { lock.lock(); defer { lock.unlock() }; return ms }
+    func advance(by delta: Int64) { lock.lock(); ms += delta; lock.unlock() }
+    var read: WallClock { { [self] in self.now() } }
+}

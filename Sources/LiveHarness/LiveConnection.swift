@@ -9,8 +9,8 @@ import Scenario
 /// What a live run needs of its target, from its target file: where the uplink posts, where our
 /// Modbus slaves listen, how its alarms and grades are observed. For `reference`, the embedded
 /// platform is started on a free port and `Scenarios/targets/reference.yaml` describes it.
-struct LiveConnection: Sendable {
-    static let referenceTargetFile = "Scenarios/targets/reference.yaml"
+public struct LiveConnection: Sendable {
+    public static let referenceTargetFile = "Scenarios/targets/reference.yaml"
 
     var spec: TargetSpec
     var variables: [String: String]
@@ -24,15 +24,32 @@ struct LiveConnection: Sendable {
     var token: String? { spec.uplink?.token.flatMap { $0.isEmpty ? nil : $0 } }
     var caFile: String? { spec.uplink?.caFile }
     var modbusListen: String? { spec.modbus?.listen }
+    /// The target file as given (`reference` names the shipped one).
+    var file: String = LiveConnection.referenceTargetFile
 
-    static func open(target: String, plants: [PlantConfig], rules: ReferenceRules) async throws -> LiveConnection {
+    /// Which credential to check when the target refuses our posts with 401/403.
+    var credentialHint: String {
+        let scheme: UplinkCredentials.Scheme = switch (profile.envelope, profile.auth) {
+        case (.sm4, _): .sm4
+        case (_, .bearer): .bearer(tokenSet: token != nil)
+        case (_, .secretHeader(let header)): .secretHeader(header)
+        case (_, .none): .none
+        }
+        return UplinkCredentials.hint(scheme, targetFile: file)
+    }
+
+    /// Reads the target file (`reference`: `referenceFile`, with the embedded platform started on a
+    /// free port) and the uplink's profile and credentials files it names.
+    public static func open(target: String, plants: [PlantConfig], rules: ReferenceRules, version: String = "live",
+                            referenceFile: String = referenceTargetFile) async throws -> LiveConnection {
         var variables = ProcessInfo.processInfo.environment
         var embedded: EmbeddedPlatform?
-        let file = target == "reference" ? referenceTargetFile : target
+        let file = target == "reference" ? referenceFile : target
         let spec = try loadSpec(file)
         if target == "reference" {
-            let token = "tundish-run-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
-            let platform = try await EmbeddedPlatform.start(plants: plants, rules: rules, token: token)
+            var generator = SystemRandomNumberGenerator()
+            let token = "tundish-run-" + String(generator.next(), radix: 36)
+            let platform = try await EmbeddedPlatform.start(plants: plants, rules: rules, token: token, version: version)
             variables["PORT"] = platform.baseURL.split(separator: ":").last.map(String.init)
             variables["TUNDISH_TOKEN"] = token
             embedded = platform
@@ -40,18 +57,18 @@ struct LiveConnection: Sendable {
         let resolved: TargetSpec
         do { resolved = try spec.resolving(variables) } catch {
             await embedded?.stop()
-            throw CLIError("\(file): \(error)")
+            throw LiveRunError("\(file): \(error)")
         }
         return LiveConnection(
             spec: resolved, variables: variables, embedded: embedded,
             profile: try UplinkFiles.profile(resolved.uplink?.profile),
-            credentials: try UplinkFiles.credentials(resolved.uplink?.credentials), settleSeconds: 2)
+            credentials: try UplinkFiles.credentials(resolved.uplink?.credentials), settleSeconds: 2, file: file)
     }
 
     static func loadSpec(_ file: String) throws -> TargetSpec {
-        let text = try FileSourceReader().read(file)
+        let text = try FileReader().read(file)
         do { return try TargetFileParser.parse(text: text, file: file) } catch {
-            throw CLIError(error.description)
+            throw LiveRunError(error.description)
         }
     }
 
@@ -61,12 +78,12 @@ struct LiveConnection: Sendable {
         let observer = try spec.makeObserver(epochUnixMs: epochUnixMs, timeMap: map, variables: variables)
         do { try await observer.start() } catch {
             await observer.stop()
-            throw CLIError("target \(spec.name): observation did not start: \(error)")
+            throw LiveRunError("target \(spec.name): observation did not start: \(error)")
         }
         return LiveObservation(observer: observer)
     }
 
-    func close() async { await embedded?.stop() }
+    public func close() async { await embedded?.stop() }
 }
 
 /// A running observer; at the end it waits for the target to settle.

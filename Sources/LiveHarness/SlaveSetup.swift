@@ -9,17 +9,29 @@ import Uplink
 
 /// What `tundish slave` serves: an engine over the given scenario (or plants, run endlessly),
 /// each plant's register map, and the scenario's protocol faults.
-struct SlaveSetup {
-    var engine: Engine
-    var layouts: [ModbusLayout]
-    var ports: [UInt16?]
-    var protocolFaults: ProtocolFaultSchedule
-    var networkFaults = NetworkFaultSchedule()
-    var digest: String
+public struct SlaveSetup: Sendable {
+    public var engine: Engine
+    public var layouts: [ModbusLayout]
+    public var ports: [UInt16?]
+    public var protocolFaults: ProtocolFaultSchedule
+    public var networkFaults = NetworkFaultSchedule()
+    public var digest: String
 
-    static func load(files: [String], seed: UInt64?, duration: SimDuration?) throws -> SlaveSetup {
-        let loader = ScenarioLoader(reader: FileSourceReader())
-        let reader = FileSourceReader()
+    public init(engine: Engine, layouts: [ModbusLayout], ports: [UInt16?], protocolFaults: ProtocolFaultSchedule,
+                networkFaults: NetworkFaultSchedule = NetworkFaultSchedule(), digest: String) {
+        self.engine = engine; self.layouts = layouts; self.ports = ports; self.protocolFaults = protocolFaults
+        self.networkFaults = networkFaults; self.digest = digest
+    }
+
+    /// The setup of one loaded scenario with `seed`.
+    public init(_ scenario: LoadedScenario, seed: UInt64?) {
+        self.init(engine: Engine(scenario: scenario, seed: seed), layouts: scenario.modbusLayouts, ports: scenario.modbusPorts,
+                  protocolFaults: scenario.protocolFaults, networkFaults: scenario.networkFaults, digest: scenario.digest)
+    }
+
+    public static func load(files: [String], seed: UInt64?, duration: SimDuration?) throws -> SlaveSetup {
+        let loader = ScenarioLoader(reader: FileReader())
+        let reader = FileReader()
         do {
             let isPlant = try files.map { ScenarioLoader.looksLikePlantFile(try reader.read($0)) }
             if files.count == 1, isPlant == [false] {
@@ -31,7 +43,7 @@ struct SlaveSetup {
                     networkFaults: scenario.networkFaults, digest: scenario.digest)
             }
             guard !isPlant.contains(false) else {
-                throw CLIError("give one scenario file, or one or more plant files")
+                throw LiveRunError("give one scenario file, or one or more plant files")
             }
             var plantFiles: [PlantFile] = []
             for file in files { plantFiles.append(try loader.loadPlantFile(path: file)) }
@@ -45,9 +57,9 @@ struct SlaveSetup {
                 layouts: plantFiles.map(\.modbus), ports: plantFiles.map(\.modbusPort),
                 protocolFaults: ProtocolFaultSchedule(), digest: digest)
         } catch let error as DiagnosticError {
-            throw CLIError(error.description)
+            throw LiveRunError(error.description)
         } catch let error as SourceReadError {
-            throw CLIError(error.description)
+            throw LiveRunError(error.description)
         }
     }
 
@@ -62,7 +74,7 @@ struct SlaveSetup {
 
     /// Groups plants into endpoints: plants with their own `modbus.port` get it; the others share
     /// `port`. Unit ids must be unique per port.
-    func endpoints(host: String, port: UInt16) throws -> SlaveEndpoints {
+    public func endpoints(host: String, port: UInt16) throws -> SlaveEndpoints {
         var groups: [(port: UInt16, plants: [Int])] = []
         for index in engine.plants.indices {
             let wanted = ports[index] ?? port
@@ -76,10 +88,10 @@ struct SlaveSetup {
             for index in group.plants {
                 let plant = engine.plants[index]
                 do { maps.append(try UnitMap.generate(points: plant.points, layout: layouts[index])) } catch {
-                    throw CLIError("\(plant.enterprise.code): register map: \(error)")
+                    throw LiveRunError("\(plant.enterprise.code): register map: \(error)")
                 }
                 if let other = maps.dropLast().first(where: { $0.unitId == maps.last?.unitId }) {
-                    throw CLIError(
+                    throw LiveRunError(
                         "\(plant.enterprise.code): unit id \(other.unitId) is already served on port \(group.port); "
                             + "set modbus.unitId or modbus.port in its plant file")
                 }
@@ -92,12 +104,12 @@ struct SlaveSetup {
 }
 
 /// Endpoint list plus the mapping from served units (flattened in endpoint order) to plants.
-struct SlaveEndpoints {
-    var list: [ModbusSlaveServer.Endpoint]
-    var plantOfUnit: [Int]
-    var plants: [String]
+public struct SlaveEndpoints: Sendable {
+    public var list: [ModbusSlaveServer.Endpoint]
+    public var plantOfUnit: [Int]
+    public var plants: [String]
 
-    func values(_ engine: Engine) -> [Int: ModbusSlaveServer.UnitValues] {
+    public func values(_ engine: Engine) -> [Int: ModbusSlaveServer.UnitValues] {
         var out: [Int: ModbusSlaveServer.UnitValues] = [:]
         for (unit, plant) in plantOfUnit.enumerated() {
             out[unit] = .init(values: engine.latestValues[plant], qualities: engine.latestQuality[plant])
@@ -105,7 +117,7 @@ struct SlaveEndpoints {
         return out
     }
 
-    func summary(ports: [UInt16]) -> String {
+    public func summary(ports: [UInt16]) -> String {
         zip(list, ports).map { endpoint, port in
             "\(endpoint.host):\(port) units " + endpoint.units.map { String($0.unitId) }.joined(separator: ",")
         }.joined(separator: "; ")
@@ -114,24 +126,24 @@ struct SlaveEndpoints {
 
 /// Writes the trace when asked to, feeds the uplink gateways when there are any, and keeps the
 /// plant time the uplink sender times network faults by.
-struct SlaveTraceSink: TraceSink {
+public struct SlaveTraceSink: TraceSink {
     var writer: TraceFileWriter?
-    var uplink: UplinkPipeline?
+    public var uplink: UplinkPipeline?
     let clock: PlantTimeBox
-    init(directory: String?, plants: [Plant], uplink: UplinkPipeline?, clock: PlantTimeBox) throws {
+    public init(directory: String?, plants: [Plant], uplink: UplinkPipeline?, clock: PlantTimeBox) throws {
         writer = try directory.map { try TraceFileWriter(directory: $0, plants: plants) }
         self.uplink = uplink
         self.clock = clock
     }
-    mutating func record(_ sample: Sample) {
+    public mutating func record(_ sample: Sample) {
         writer?.record(sample)
         if uplink != nil {
             clock.now = sample.time
             uplink?.record(sample)
         }
     }
-    mutating func record(_ event: EngineEvent) { writer?.record(event) }
-    mutating func close(at time: SimInstant) {
+    public mutating func record(_ event: EngineEvent) { writer?.record(event) }
+    public mutating func close(at time: SimInstant) {
         uplink?.finish(at: time)
         writer?.close()
     }

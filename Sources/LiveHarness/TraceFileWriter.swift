@@ -5,20 +5,20 @@ import Simulation
 /// Streams the engine's samples to `trace.csv` and its events to `events.jsonl`, buffered.
 /// Formatting is deterministic: times in seconds with millisecond precision, values rounded to
 /// 4 decimals, so two runs with the same seed give identical files.
-struct TraceFileWriter: TraceSink {
+public struct TraceFileWriter: TraceSink {
     private let traceHandle: FileHandle
     private let eventsHandle: FileHandle
     private var traceBuffer: [UInt8] = []
     private var eventsBuffer: [UInt8] = []
     /// Point labels per plant (qualified with the enterprise code when there are several plants).
     private let labels: [[String]]
-    private(set) var sampleCount = 0
-    private(set) var eventCount = 0
-    private(set) var interlockTrips = 0
+    public private(set) var sampleCount = 0
+    public private(set) var eventCount = 0
+    public private(set) var interlockTrips = 0
     private let encoder: JSONEncoder
 
-    init(directory: String, plants: [Plant]) throws {
-        try FileSystem.createDirectory(directory)
+    public init(directory: String, plants: [Plant]) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         traceHandle = try Self.create((directory as NSString).appendingPathComponent("trace.csv"))
         eventsHandle = try Self.create((directory as NSString).appendingPathComponent("events.jsonl"))
         labels = plants.map { plant in
@@ -33,11 +33,11 @@ struct TraceFileWriter: TraceSink {
     private static func create(_ path: String) throws -> FileHandle {
         guard FileManager.default.createFile(atPath: path, contents: nil),
             let handle = FileHandle(forWritingAtPath: path)
-        else { throw CLIError("\(path): cannot be created") }
+        else { throw LiveRunError("\(path): cannot be created") }
         return handle
     }
 
-    mutating func record(_ sample: Sample) {
+    public mutating func record(_ sample: Sample) {
         sampleCount += 1
         Self.appendTime(sample.time.milliseconds, to: &traceBuffer)
         traceBuffer.append(UInt8(ascii: ","))
@@ -50,7 +50,7 @@ struct TraceFileWriter: TraceSink {
         if traceBuffer.count >= 1 << 20 { flushTrace() }
     }
 
-    mutating func record(_ event: EngineEvent) {
+    public mutating func record(_ event: EngineEvent) {
         eventCount += 1
         if event.kind == .interlockTripped { interlockTrips += 1 }
         struct Line: Encodable {
@@ -71,7 +71,7 @@ struct TraceFileWriter: TraceSink {
         }
     }
 
-    mutating func close() {
+    public mutating func close() {
         flushTrace()
         eventsHandle.write(Data(eventsBuffer))
         eventsBuffer.removeAll()

@@ -7,14 +7,15 @@ import SimCore
 import Uplink
 
 /// The uplink side of `tundish slave --uplink`: the spool, the sender and the gateways' pipeline.
-struct UplinkLink: Sendable {
-    let sender: UplinkSender
-    let pipeline: UplinkPipeline
+public struct UplinkLink: Sendable {
+    public let sender: UplinkSender
+    public let pipeline: UplinkPipeline
 
-    init(
+    public init(
         url: String, setup: SlaveSetup, files: [String], spool: String?, token: String?, profile: ProfileFile,
         credentials: [String: EnvelopeCredentials], caFile: String?, clock: PlantTimeBox,
-        periods: (readings: SimDuration, heartbeat: SimDuration) = (.seconds(10), .seconds(60))
+        periods: (readings: SimDuration, heartbeat: SimDuration) = (.seconds(10), .seconds(60)), batchScope: String? = nil,
+        epochUnixMs: Int64? = nil, log: @Sendable (String) -> Void = LiveLog.standardError
     ) throws {
         let base = url.hasSuffix("/") ? String(url.dropLast()) : url
         let name = ((files.first ?? "run") as NSString).lastPathComponent.replacingOccurrences(of: ".yaml", with: "")
@@ -31,8 +32,9 @@ struct UplinkLink: Sendable {
             prepare: UplinkFiles.prepare(profile: profile, credentials: credentials))
         let plants = setup.engine.plants
         pipeline = UplinkPipeline(
-            plants: plants, equipment: [], epochUnixMs: setup.engine.spec.epochUnixMs, spool: queue, network: schedule,
-            endpoints: profile.endpoints, readingsPeriod: periods.readings, heartbeatPeriod: periods.heartbeat)
-        if queue.count > 0 { Console.error("uplink: \(queue.count) batches from an earlier run are spooled in \(folder); sending them first") }
+            plants: plants, equipment: [], epochUnixMs: epochUnixMs ?? setup.engine.spec.epochUnixMs, spool: queue, network: schedule,
+            endpoints: profile.endpoints, readingsPeriod: periods.readings, heartbeatPeriod: periods.heartbeat,
+            batchScope: batchScope)
+        if queue.count > 0 { log("uplink: \(queue.count) batches from an earlier run are spooled in \(folder); sending them first") }
     }
 }

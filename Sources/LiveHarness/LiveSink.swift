@@ -5,29 +5,34 @@ import SimCore
 import Simulation
 import Uplink
 
-/// The engine's sink in a live run: the trace file, the uplink gateways, the plant side of the
-/// history (steps and plant events), and the plot series.
+/// The engine's sink in a live run: the trace file (when there is one), the uplink gateways, the
+/// plant side of the history (steps and plant events), and the plot series.
 struct LiveSink: TraceSink {
-    var writer: TraceFileWriter
+    var writer: TraceFileWriter?
     var uplink: UplinkPipeline?
     let clock: PlantTimeBox
     var series: SeriesRecorder
+    /// Carries `platform:` steps to the target.
+    var actions: PlatformActions?
     var history: [HistoryRecord] = []
+    var samples = 0
 
     mutating func record(_ sample: Sample) {
-        writer.record(sample)
+        samples += 1
+        writer?.record(sample)
         clock.now = sample.time
         uplink?.record(sample)
         series.record(plant: sample.plant, point: sample.point, timeMs: sample.time.milliseconds, value: sample.value)
     }
 
     mutating func record(_ event: EngineEvent) {
-        writer.record(event)
+        writer?.record(event)
         history.append(HistoryMapping.record(event))
+        if event.kind == .platformAction { actions?.enqueue(event) }
     }
 
     mutating func close(at time: SimInstant) {
         uplink?.finish(at: time)
-        writer.close()
+        writer?.close()
     }
 }
