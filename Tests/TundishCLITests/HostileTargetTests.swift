@@ -73,6 +73,10 @@ import Testing
                 #expect(run.hazardAlarms == target.hazardAlarmsRaised(), "duplicates are counted once")
             }
             if c.behaviour == "stale" { #expect(run.verdicts.contains("\"setAside\""), "stale events are counted") }
+            if c.behaviour == "faithful" && c.kind == .poll {
+                #expect(run.text.contains("X-hostile-fast delivery: 4501810002AL "), "the terminal's delivery line")
+                #expect(run.verdicts.contains("\"lagP99Ms\""), "lag figures in verdicts.json")
+            }
         }
         if let pending = c.pending {
             #expect(run.status == c.exit, "the exit code is right already")
