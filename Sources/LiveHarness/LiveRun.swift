@@ -72,12 +72,13 @@ public struct LiveRun: Sendable {
         variables["SCENARIO"] = scenario.spec.id
         variables["EPOCH_MS"] = String(epoch)
         let requests = TargetRequests(variables: variables)
-        let plants = HistoryMapping.plantRecords(Engine(scenario: scenario, seed: seed).plants)
         for (index, hook) in connection.spec.live.before.enumerated() {
             if let failure = await requests.run(hook) {
                 let message = "hook before[\(index)] of \(connection.file) failed, the scenario was not run: \(failure)"
-                return LockstepResult(history: plants + [.error(at: .start, source: .harness, message: message), .end(at: .start)],
-                                      series: HistoryMapping.seriesRecorder([], duration: .zero), samples: 0, end: .start)
+                let plants = Engine(scenario: scenario, seed: seed).plants
+                return LockstepResult(
+                    history: HistoryMapping.plantRecords(plants) + [.error(at: .start, source: .harness, message: message), .end(at: .start)],
+                    series: HistoryMapping.seriesRecorder(plants, duration: scenario.spec.duration), samples: 0, end: .start)
             }
         }
         var result = try await runScenario(scenario, seed: seed, connection: connection, epochUnixMs: epoch,
