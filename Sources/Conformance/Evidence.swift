@@ -16,18 +16,25 @@ struct Evidence: Sendable {
     /// observer is healthy: each poll vouches from the previous successful one, liveness spans join
     /// when the signs come within the declared interval; a short gap is rounding between them).
     static let gapToleranceMs: Int64 = 2000
+    /// Before the first span, up to a tenth of the observed time is bridged too: an observer's
+    /// first sign comes one poll or heartbeat interval after the start (at high speed, many plant
+    /// seconds), and what the target reports about that time still arrives with later signs.
+    static let leadingShare: Int64 = 10
 
     let loss: Loss?
     /// Observed spans, merged (gaps up to the tolerance bridged), in time order.
     let covered: [ClosedRange<Int64>]
     /// Whether the history holds any `observed` record at all.
     let anyObservation: Bool
+    /// Plant milliseconds from the start before the first span that count as covered.
+    let leadingToleranceMs: Int64
 
     init(_ history: History) {
         loss = Self.loss(history.records(.delivery))
         let spans = history.records(.observed).map { ($0.fromMs ?? $0.t)...max($0.t, $0.fromMs ?? $0.t) }
         anyObservation = !spans.isEmpty
         covered = Self.merged(spans, tolerance: Self.gapToleranceMs)
+        leadingToleranceMs = max(Self.gapToleranceMs, (history.end?.milliseconds ?? 0) / Self.leadingShare)
     }
 
     static func loss(_ deliveries: [HistoryRecord]) -> Loss? {
@@ -66,6 +73,9 @@ struct Evidence: Sendable {
     func uncovered(_ window: Window) -> ClosedRange<Int64>? {
         var from = window.start.milliseconds
         let end = window.end.milliseconds
+        if let first = covered.first, first.lowerBound > 0, first.lowerBound <= leadingToleranceMs {
+            from = max(from, first.lowerBound)
+        }
         for span in covered where span.upperBound + Self.gapToleranceMs >= from {
             if span.lowerBound - Self.gapToleranceMs > from { return from...min(span.lowerBound, end) }
             from = max(from, span.upperBound)

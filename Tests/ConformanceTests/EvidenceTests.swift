@@ -189,3 +189,15 @@ import Testing
         #expect(DeliveryFigures.compute(History([Self.plant, Fixture.raised(3), .end(at: Fixture.s(10))])) == nil)
     }
 }
+
+@Suite struct LeadingObservationTests {
+    @Test func observationStartingWithinATenthOfTheRunCoversItsStart() {
+        let e = Fixture.expect(.alarmNotRaised(AlarmMatch(point: "P", level: nil)), from: 0, to: 300)
+        let late = [HistoryRecord.observed(from: Fixture.s(50), to: Fixture.s(600), kind: .liveness)]
+        #expect(Fixture.judge(e, late, observed: false).outcome == .pass, "first sign at t+50s of 10m")
+        let later = [HistoryRecord.observed(from: Fixture.s(70), to: Fixture.s(600), kind: .liveness)]
+        let v = Fixture.judge(e, later, observed: false)
+        #expect(v.outcome == .error)
+        #expect(v.observed.contains("from t+0s to t+1m10s"))
+    }
+}
