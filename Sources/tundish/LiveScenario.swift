@@ -24,11 +24,30 @@ struct LiveScenario {
         options.runId = runId
         options.folder = directory.scenarioFolder(meta.id)
         options.version = TundishVersion.current
-        let result = try await LiveRun(options).run(loaded, seed: meta.seed)
+        let result: LockstepResult
+        do {
+            result = try await LiveRun(options).run(loaded, seed: meta.seed)
+        } catch {
+            return try Self.notRun(meta, reason: "\(error)", directory: directory)
+        }
         let history = History(result.history)
         let series = result.series.series(PlotSelection.points(meta, history: history))
         let meta = meta.measured(since: started)
         try directory.writeScenario(meta, history: result.history, series: series)
         return (ScenarioResult.judged(meta, history: history), ScenarioEvidence(history: result.history, series: series))
+    }
+
+    /// A scenario the live run could not carry out (the target's subscription refused, its target file
+    /// unusable, our slaves unable to listen): every expectation is an error with the reason, and the
+    /// scenario's folder is written like any other, so the run directory holds the evidence.
+    static func notRun(_ meta: ScenarioMeta, reason: String, directory: RunDirectory) throws
+        -> (result: ScenarioResult, evidence: ScenarioEvidence)
+    {
+        let history: [HistoryRecord] = [
+            .error(at: .start, source: .harness, message: "the live run could not start: \(reason)"), .end(at: .start),
+        ]
+        try directory.writeScenario(meta, history: history, series: [])
+        Console.error(CommandLineErrors.line("\(meta.id): the live run could not start: \(reason)"))
+        return (ScenarioResult.judged(meta, history: History(history)), ScenarioEvidence(history: history, series: []))
     }
 }

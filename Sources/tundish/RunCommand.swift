@@ -84,6 +84,7 @@ struct RunCommand: AsyncParsableCommand {
                 + "use --mode realtime or accelerated for \(target)")
         }
         if target != "reference" { try FileSourceReader.requireFile(target) }
+        if mode != .lockstep { try LiveConnection.check(target: target) }
         let files = try ScenarioDiscovery.shard(try ScenarioDiscovery.scenarioFiles(under: paths), shard)
         guard !files.isEmpty else { throw CLIError("no scenario files under \(paths.joined(separator: " "))") }
         let (ruleSet, rulesInput) = try RulesLoading.load(rules, disabling: disabledRules)
