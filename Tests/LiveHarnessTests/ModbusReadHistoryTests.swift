@@ -1,5 +1,5 @@
 import Conformance
-import LiveHarness
+@testable import LiveHarness
 import ModbusMap
 import ModbusServer
 import PlantModel
@@ -55,9 +55,10 @@ import Testing
         return Checker(history: History(reads + [.observed(from: .start, to: end, kind: .poll), .end(at: end)])).judge(e)
     }
 
-    static func reads(_ enterprise: String, every seconds: Int64, until last: Int64) -> [HistoryRecord] {
-        stride(from: Int64(0), through: last, by: seconds).map {
-            .modbusRead(from: SimInstant(milliseconds: $0 * 1000), to: SimInstant(milliseconds: $0 * 1000 + 10_000),
+    static func reads(_ enterprise: String, every step: Int, until last: Int) -> [HistoryRecord] {
+        stride(from: 0, through: last, by: step).map { (second: Int) -> HistoryRecord in
+            let ms = Int64(second) * 1000
+            return .modbusRead(from: SimInstant(milliseconds: ms), to: SimInstant(milliseconds: ms + 10_000),
                         enterprise: enterprise, requests: 2, reads: 2, exceptions: 0, unanswered: 0, points: ["P1"])
         }
     }
