@@ -80,6 +80,18 @@ import Testing
         #expect(v.observed.contains("the target never read E1's registers: 40 Modbus requests, none answered with data"))
     }
 
+    @Test func theDeliveryFiguresCountWhatTheTargetReadPerEnterprise() throws {
+        let records = Self.reads("E1", every: 10, until: 20) + [
+            .modbusRead(from: .start, to: .start + .seconds(30), enterprise: "E2", requests: 3, reads: 0, exceptions: 3,
+                        unanswered: 0, points: []),
+        ]
+        let figures = try #require(DeliveryFigures.compute(History(records + [.end(at: .start + .seconds(30))])))
+        let one = try #require(figures.enterprises.first { $0.enterprise == "E1" })
+        #expect([one.modbusRequests, one.modbusReads, one.modbusExceptions, one.modbusPointsCovered] == [6, 6, 0, 1])
+        let two = try #require(figures.enterprises.first { $0.enterprise == "E2" })
+        #expect([two.modbusRequests, two.modbusReads, two.modbusExceptions, two.modbusPointsCovered] == [3, 0, 3, 0])
+    }
+
     @Test func anEnterpriseFedByTheUplinkIsJudgedByItsDeliveriesNotItsModbusReads() {
         let delivered = HistoryRecord.delivery(at: .start, enterprise: "E1", batch: "b0", fate: .delivered, status: 200)
         let v = Self.judge([delivered, .modbusRead(from: .start, to: .start + .seconds(600), enterprise: "E1", requests: 0,
