@@ -28,10 +28,11 @@ public struct ModbusReadHistory: Sendable {
         for tally in tallies.sorted(by: { ($0.intervalStart, $0.unit) < ($1.intervalStart, $1.unit) })
         where tally.unit < maps.count && tally.unit < endpoints.plantOfUnit.count {
             seen.insert(tally.unit)
-            let start = max(tally.intervalStart, .start)
+            // Reads after the engine stopped (the slave serves until the run settles) count at the end.
+            let start = min(max(tally.intervalStart, .start), end)
             let stop = SimInstant(milliseconds: min(tally.intervalStart.milliseconds + intervalMs, end.milliseconds))
             records.append(.modbusRead(
-                from: min(start, stop), to: max(start, stop), enterprise: enterprise(tally.unit), requests: tally.requests,
+                from: start, to: max(start, stop), enterprise: enterprise(tally.unit), requests: tally.requests,
                 reads: tally.reads, exceptions: tally.exceptions, unanswered: tally.unanswered,
                 points: Self.covered(maps[tally.unit], by: tally.ranges.keys)))
         }

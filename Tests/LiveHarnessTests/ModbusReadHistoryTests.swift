@@ -43,6 +43,9 @@ import Testing
         #expect(read.t == 15_000)  // held at the scenario's end
         #expect(read.counts == [5, 4, 1, 0])
         #expect(read.points == ["P1", "D1"])  // T1's registers (2…3) were not read
+        let late = ModbusReadHistory(endpoints: try Self.endpoints()).records(
+            [Self.tally(unit: 0, at: 20, reads: 1)], end: SimInstant(milliseconds: 15_000))
+        #expect(late.first { $0.enterprise == "E1" }.map { [$0.fromMs, $0.t] } == [15_000, 15_000])  // never past the end
         let never = try #require(records.first { $0.enterprise == "E2" })
         #expect(never.counts == [0, 0, 0, 0] && never.fromMs == 0 && never.t == 15_000)
     }
