@@ -186,7 +186,7 @@ let package = Package(
         .testTarget(
             name: "LiveHarnessTests",
             dependencies: [
-                "LiveHarness", "Uplink", "Conformance", "Scenario", "SimCore",
+                "LiveHarness", "Uplink", "Conformance", "Scenario", "SimCore", "ModbusServer", "ModbusMap", "PlantModel",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]),
         .testTarget(name: "TidyTests", dependencies: []),

@@ -19,6 +19,12 @@ public struct DeliveryFigures: Hashable, Sendable, Codable {
         public var lagP99Ms: Int64?
         /// Target records the lag figures are over.
         public var lagSamples: Int
+        /// Modbus, when the target polled our slaves (`modbusRead` records; nil: none): requests,
+        /// reads answered with data, exceptions answered, and the points a successful read covered.
+        public var modbusRequests: Int?
+        public var modbusReads: Int?
+        public var modbusExceptions: Int?
+        public var modbusPointsCovered: Int?
 
         public init(enterprise: String, sent: Int? = nil, delivered: Int? = nil, rejected: Int? = nil,
                     undelivered: Int? = nil, backlogHighWater: Int? = nil, lagP50Ms: Int64? = nil,
@@ -44,14 +50,15 @@ public struct DeliveryFigures: Hashable, Sendable, Codable {
     public static func compute(_ history: History) -> DeliveryFigures? {
         let uplinks = history.records(.uplink), deliveries = history.records(.delivery)
         let asides = history.records(.setAside)
+        let modbus = history.records(.modbusRead)
         var lags: [String: [Int64]] = [:]
         for record in history.raw where record.seenMs != nil && (record.type == .alarmRaised || record.type == .grade) {
             guard let seen = record.seenMs, let code = record.enterprise else { continue }
             lags[code, default: []].append(max(0, seen - record.t))
         }
-        guard !uplinks.isEmpty || !deliveries.isEmpty || !asides.isEmpty || !lags.isEmpty else { return nil }
+        guard !uplinks.isEmpty || !deliveries.isEmpty || !asides.isEmpty || !lags.isEmpty || !modbus.isEmpty else { return nil }
         var codes = history.enterprises.map(\.code)
-        for code in uplinks.compactMap(\.enterprise) + deliveries.compactMap(\.enterprise) + lags.keys.sorted()
+        for code in uplinks.compactMap(\.enterprise) + deliveries.compactMap(\.enterprise) + modbus.compactMap(\.enterprise) + lags.keys.sorted()
         where !codes.contains(code) { codes.append(code) }
         let rows = codes.map { code in
             var row = Enterprise(enterprise: code)
@@ -66,6 +73,12 @@ public struct DeliveryFigures: Hashable, Sendable, Codable {
                     row.rejected = mine.count { $0.kind == HistoryRecord.DeliveryFate.rejected.rawValue }
                     row.undelivered = mine.count { $0.kind == HistoryRecord.DeliveryFate.undelivered.rawValue }
                 }
+            }
+            let reads = modbus.filter { $0.enterprise == code }
+            if !reads.isEmpty {
+                func sum(_ i: Int) -> Int { reads.reduce(0) { $0 + (($1.counts?.count ?? 0) > i ? $1.counts![i] : 0) } }
+                (row.modbusRequests, row.modbusReads, row.modbusExceptions) = (sum(0), sum(1), sum(2))
+                row.modbusPointsCovered = Set(reads.flatMap { $0.points ?? [] }).count
             }
             if let sorted = lags[code]?.sorted(), !sorted.isEmpty {
                 row.lagP50Ms = percentile(sorted, 50); row.lagP99Ms = percentile(sorted, 99)

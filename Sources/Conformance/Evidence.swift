@@ -30,7 +30,9 @@ struct Evidence: Sendable {
     let leadingToleranceMs: Int64
 
     init(_ history: History) {
-        loss = Self.loss(history.records(.delivery))
+        let uplinkLoss = Self.loss(history.records(.delivery))
+        let modbusLoss = ModbusLoss.earliest(history)
+        loss = [uplinkLoss, modbusLoss].compactMap { $0 }.min { $0.at < $1.at }
         let spans = history.records(.observed).map { ($0.fromMs ?? $0.t)...max($0.t, $0.fromMs ?? $0.t) }
         anyObservation = !spans.isEmpty
         covered = Self.merged(spans, tolerance: Self.gapToleranceMs)

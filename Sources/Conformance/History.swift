@@ -157,7 +157,7 @@ public struct History: Sendable {
             errors.append(copy record)
         case .end:
             end = max(end ?? record.time, record.time)
-        case .plantEvent, .interlockActed, .received, .delivery, .observed, .setAside, .uplink:
+        case .plantEvent, .interlockActed, .received, .delivery, .observed, .setAside, .uplink, .modbusRead:
             byType[record.type, default: []].append(i)
         case .alarmRaised, .alarmCleared, .alarmHandled, .grade:
             break

@@ -48,6 +48,11 @@ public struct HistoryRecord: Hashable, Sendable, Codable {
         /// Harness: an enterprise's uplink at the end (`counts` = [sent, delivered, rejected,
         /// undelivered, backlog high-water mark] in batches).
         case uplink
+        /// Harness: what the target's poller read from an enterprise's Modbus slave over plant time
+        /// [`fromMs`, `t`] (`counts` = [requests, reads answered with data, exceptions answered,
+        /// requests left unanswered by a fault]; `points` = the points whose value registers a
+        /// successful read covered). Data the target read is data it received.
+        case modbusRead
     }
 
     /// Plant milliseconds since the scenario start.
@@ -195,6 +200,14 @@ extension HistoryRecord {
                               undelivered: Int, backlogHighWater: Int) -> HistoryRecord {
         var r = HistoryRecord(t: time.milliseconds, source: .harness, type: .uplink)
         r.enterprise = enterprise; r.counts = [sent, delivered, rejected, undelivered, backlogHighWater]
+        return r
+    }
+
+    public static func modbusRead(from start: SimInstant, to end: SimInstant, enterprise: String, requests: Int,
+                                  reads: Int, exceptions: Int, unanswered: Int, points: [String]) -> HistoryRecord {
+        var r = HistoryRecord(t: end.milliseconds, source: .harness, type: .modbusRead)
+        r.fromMs = start.milliseconds; r.enterprise = enterprise
+        r.counts = [requests, reads, exceptions, unanswered]; r.points = points
         return r
     }
 

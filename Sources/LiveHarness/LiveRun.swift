@@ -136,6 +136,7 @@ public struct LiveRun: Sendable {
                 return (engine.now, sink.history, sink.series, sink.samples)
             })
         server?.0.stop()
+        let modbusReads = server.map { ModbusReadHistory(endpoints: $0.1).records($0.0.takeReads(), end: end) } ?? []
         actions.finish()
         await actionsTask.value
         var notes = actions.errors
@@ -154,14 +155,14 @@ public struct LiveRun: Sendable {
         if let spec = connection.spec.live.reception {
             reception = await ReceptionCounts(spec: spec, requests: requests).records(plants: plants, epochUnixMs: epochUnixMs, end: end)
         }
-        let history = HistoryMapping.plantRecords(plants) + engineHistory + notes + observed + reception + [.end(at: end)]
+        let history = HistoryMapping.plantRecords(plants) + engineHistory + notes + modbusReads + observed + reception + [.end(at: end)]
         return LockstepResult(history: history, series: series, samples: samples, end: end)
     }
 
     static func serve(_ setup: SlaveSetup, listen: String, seed: UInt64) throws -> (ModbusSlaveServer, SlaveEndpoints) {
         let (host, port) = try ListenAddress.parse(listen)
         let endpoints = try setup.endpoints(host: host, port: port)
-        let server = ModbusSlaveServer(configuration: .init(endpoints: endpoints.list, seed: seed))
+        let server = ModbusSlaveServer(configuration: .init(endpoints: endpoints.list, seed: seed, readIntervalMs: ModbusReadHistory.intervalMs))
         try server.start()
         server.setFaultSchedule(setup.protocolFaults)
         return (server, endpoints)

@@ -35,10 +35,13 @@ public final class ModbusSlaveServer: @unchecked Sendable {
         /// After handling requests, the loop polls without sleeping for this long before it blocks
         /// again (a client's next request then needs no wake-up of the server's thread); 0: never.
         public var spinMicroseconds: Int
+        /// Tally each unit's requests per this many plant milliseconds (`ReadTally`, `takeReads()`);
+        /// nil: no tally (nothing accumulates in a server that runs for ever).
+        public var readIntervalMs: Int64?
         public init(endpoints: [Endpoint], unknownUnit: UnknownUnitPolicy = .drop, backlog: Int32 = 1024, seed: UInt64 = 1,
-                    spinMicroseconds: Int = 50) {
+                    spinMicroseconds: Int = 50, readIntervalMs: Int64? = nil) {
             self.endpoints = endpoints; self.unknownUnit = unknownUnit; self.backlog = backlog; self.seed = seed
-            self.spinMicroseconds = max(0, spinMicroseconds)
+            self.spinMicroseconds = max(0, spinMicroseconds); self.readIntervalMs = readIntervalMs
         }
     }
 
@@ -82,6 +85,7 @@ public final class ModbusSlaveServer: @unchecked Sendable {
     var pending: (time: SimInstant, units: [Int: UnitValues])?
     var schedule = ProtocolFaultSchedule()
     var stats = Statistics()
+    var readTallies: [ReadTally] = []
     var stopRequested = false
     var loop: ServerLoop?
     var thread: Thread?
@@ -124,6 +128,15 @@ public final class ModbusSlaveServer: @unchecked Sendable {
     }
 
     public var statistics: Statistics { lock.withLock { stats } }
+
+    /// The read tallies of intervals closed so far (all of them once `stop()` returned), oldest
+    /// first per unit; each is handed out once. Empty unless `configuration.readIntervalMs` is set.
+    public func takeReads() -> [ReadTally] {
+        lock.withLock {
+            defer { readTallies = [] }
+            return readTallies
+        }
+    }
 
     func updateStats(_ change: (inout Statistics) -> Void) { lock.withLock { change(&stats) } }
 }

@@ -127,11 +127,14 @@ extension ServerLoop {
             switch fault.kind {
             case .noReply:
                 stats.dropped += 1
+                tally(index, unit, access, .unanswered)
                 return
             case .dropConnection:
+                tally(index, unit, access, .unanswered)
                 close(connection: connection.fd, reason: "dropped by fault")
                 return
             case .exception(let code):
+                tally(index, unit, access, .exception)
                 reply(frame, exception: ModbusException(rawValue: code), code: code, on: connection, delivery: faults)
                 return
             default: continue
@@ -139,6 +142,7 @@ extension ServerLoop {
         }
         let unitServed = units[index]
         if let exception = unitServed.check(pdu) {
+            tally(index, unit, access, .exception)
             reply(frame, exception: exception, on: connection, delivery: faults)
             return
         }
@@ -146,7 +150,15 @@ extension ServerLoop {
             modbus_reply(replyContext, frame.baseAddress, Int32(frame.count), unitServed.mapping)
         }
         stats.replies += 1
+        tally(index, unit, access, .answered)
         if let access, access.isWrite { server.onWrite(unit, access.table, access.addresses) }
+    }
+
+    /// Counts a request in the unit's read tally, when tallies are kept (one branch otherwise).
+    @inline(__always)
+    private func tally(_ index: Int, _ unit: UInt8, _ access: RequestCheck.Access?, _ outcome: ReadTally.Outcome) {
+        guard tallies != nil else { return }
+        tallies!.note(unit: index, unitId: unit, at: plantTime, access: access, outcome: outcome)
     }
 
     private func deliveryFaults(_ unit: UInt8, _ access: RequestCheck.Access?) -> [ProtocolFault] {

@@ -34,6 +34,8 @@ final class ServerLoop: @unchecked Sendable {
     var stats = ModbusSlaveServer.Statistics()
     /// Replies queued on all connections (delay / split faults); 0 skips the per-loop scan.
     var pendingOutgoing = 0
+    /// Requests per unit and interval (nil unless the configuration asks for them).
+    var tallies: ReadTallies?
     static let receiveCapacity = 8192
     let receiveBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: ServerLoop.receiveCapacity)
 
@@ -66,6 +68,7 @@ final class ServerLoop: @unchecked Sendable {
             }
             unitIndex.append(ids)
         }
+        tallies = server.configuration.readIntervalMs.map { ReadTallies(intervalMs: $0, units: units.count) }
     }
 
     private func listen(on endpoint: ModbusSlaveServer.Endpoint, index: Int) throws {
@@ -146,6 +149,10 @@ final class ServerLoop: @unchecked Sendable {
 
     /// Adds the loop's counters to the shared statistics (one lock per batch of events).
     func flushStatistics() {
+        if let closed = tallies?.closed, !closed.isEmpty {
+            tallies!.closed = []
+            server.lock.withLock { server.readTallies += closed }
+        }
         guard stats != ModbusSlaveServer.Statistics() else { return }
         let delta = stats
         stats = ModbusSlaveServer.Statistics()
@@ -182,6 +189,7 @@ final class ServerLoop: @unchecked Sendable {
 
     private func shutdown() {
         for fd in Array(connections.keys) { close(connection: fd, reason: nil) }
+        tallies?.closeAll()
         for fd in listenFds { Glibc.close(fd) }
         for context in listenContexts { modbus_free(context) }
         modbus_free(replyContext)

@@ -16,6 +16,10 @@ struct EventIntake {
     var setAsideOld = 0
     /// Second deliveries dropped.
     var duplicates = 0
+    /// Wall time of the observer's last complete look at the target (a poll that caught up, a read
+    /// of the file to its end): with `time: received`, events taken next are stamped halfway
+    /// between it and their receipt (`EventMapper.midpoint`). Nil: stamped at receipt (webhooks).
+    var lastLookWallMs: Int64?
 
     init(mapper: EventMapper, heartbeatTypes: [String] = []) {
         self.mapper = mapper; self.heartbeatTypes = Set(heartbeatTypes)
@@ -43,7 +47,7 @@ struct EventIntake {
             duplicates += 1
             return nil
         }
-        guard let record = mapper.record(for: event, receivedAtWallMs: wallMs) else { return nil }
+        guard let record = mapper.record(for: event, receivedAtWallMs: wallMs, sinceWallMs: lastLookWallMs) else { return nil }
         return keep(record, wallMs: wallMs)
     }
 

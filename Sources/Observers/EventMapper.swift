@@ -40,8 +40,14 @@ public struct EventMapper: Sendable {
     }
 
     /// The record for one event, nil when its type is in `ignoreTypes`.
-    public func record(for event: JSONValue, receivedAtWallMs: Int64) -> HistoryRecord? {
-        let received = timeMap.plant(atWallMs: receivedAtWallMs)
+    ///
+    /// With `time: received`, `sinceWallMs` is the wall time of the observer's previous complete look
+    /// at the target (the last poll that had caught up, the last read of the file to its end): the
+    /// event happened between then and its receipt, so it is stamped at the midpoint, which halves
+    /// the worst error (± half the look interval × speed, instead of up to the whole of it late).
+    public func record(for event: JSONValue, receivedAtWallMs: Int64, sinceWallMs: Int64? = nil) -> HistoryRecord? {
+        let received = timeMap.plant(atWallMs: time == .received
+            ? Self.midpoint(since: sinceWallMs, receivedAtWallMs, notBefore: timeMap.wallStartMs) : receivedAtWallMs)
         do throws(Failure) {
             guard case .object = event else {
                 throw Failure(message: "expected an event object, found \(event.kindName)")
@@ -59,6 +65,14 @@ public struct EventMapper: Sendable {
             let at = (try? eventTime(event, received: received)) ?? received
             return .error(at: at, source: .target, message: "\(error.message) in event \(Self.clip(event.canonicalText))")
         }
+    }
+
+    /// The wall time halfway between `since` (held inside [`notBefore`, `received`]) and `received`;
+    /// `received` itself without a previous look.
+    public static func midpoint(since: Int64?, _ received: Int64, notBefore: Int64) -> Int64 {
+        guard let since else { return received }
+        let from = min(max(since, notBefore), received)
+        return from + (received - from) / 2
     }
 
     func eventTime(_ event: JSONValue, received: SimInstant) throws(Failure) -> SimInstant {

@@ -137,7 +137,10 @@ public actor JSONLFileObserver: TargetObserver {
             offset = 0
             partial = []
         }
-        guard size > offset else { return }
+        guard size > offset else {
+            intake.lastLookWallMs = now
+            return
+        }
         do {
             try handle.seek(toOffset: offset)
             let data = try handle.read(upToCount: Int(min(size - offset, 64 << 20))) ?? Data()
@@ -157,5 +160,6 @@ public actor JSONLFileObserver: TargetObserver {
             records += liveness.received(wallMs: now)
             if let record = intake.take(text: text, wallMs: now) { records.append(record) }
         }
+        intake.lastLookWallMs = now
     }
 }

@@ -185,7 +185,10 @@ public actor PollingObserver: TargetObserver {
                 records.append(record)
             }
         }
-        return fresh > 0 && poll.cursor != nil
+        let more = fresh > 0 && poll.cursor != nil
+        // Caught up (nothing more waiting): the next events happened after this look.
+        if !more { intake.lastLookWallMs = now }
+        return more
     }
 
     func fail(_ message: String) {

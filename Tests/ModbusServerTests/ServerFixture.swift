@@ -18,7 +18,8 @@ final class ServerFixture {
     let maps: [UnitMap]
     var port: UInt16 { server.boundPorts[0] }
 
-    init(unknownUnit: ModbusSlaveServer.UnknownUnitPolicy = .drop, layout: ModbusLayout = ModbusLayout()) throws {
+    init(unknownUnit: ModbusSlaveServer.UnknownUnitPolicy = .drop, layout: ModbusLayout = ModbusLayout(),
+         readIntervalMs: Int64? = nil) throws {
         var second = layout
         second.unitId = 2
         maps = [
@@ -26,7 +27,8 @@ final class ServerFixture {
             try UnitMap.generate(points: Self.points, layout: second),
         ]
         server = ModbusSlaveServer(
-            configuration: .init(endpoints: [.init(port: 0, units: maps)], unknownUnit: unknownUnit))
+            configuration: .init(endpoints: [.init(port: 0, units: maps)], unknownUnit: unknownUnit,
+                                 readIntervalMs: readIntervalMs))
         try server.start()
         publish(time: .start, values: Self.values, unit2: [0.5, 0, 1, 20])
     }
