@@ -131,14 +131,31 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
 
-        // Edge: the thin CLI.
+        // Edge: what the CLI and the benchmarks share (stderr, the CLI's error type, folders, rules files).
+        .target(
+            name: "CLISupport",
+            dependencies: ["Conformance", "LiveHarness", "Reference", "Scenario", "SimCore"],
+            swiftSettings: swiftSettings),
+
+        // Edge: `tundish bench …` (benchmarks and the loader fuzzer), registered by the CLI.
+        .target(
+            name: "Bench",
+            dependencies: [
+                "CLISupport", "Conformance", "Harness", "LiveHarness", "ModbusServer", "PlantModel", "Reference",
+                "Scenario", "SimCore", "Simulation", "Uplink", "UplinkProfile",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings),
+
+        // Edge: the thin CLI (argument parsing and file writing).
         .executableTarget(
             name: "tundish",
             dependencies: [
                 "SimCore", "PlantModel", "Scenario", "Simulation", "ModbusMap", "ModbusServer", "Harness",
-                "Reference", "ReferenceServer", "UplinkProfile", "Gateway", "Uplink", "Envelope", "Conformance", "Reports",
-                "Observers", "LiveHarness", "Telemetry", .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
+                "Reference", "ReferenceServer", "UplinkProfile", "Uplink", "Envelope", "Conformance", "Reports",
+                "Observers", "LiveHarness", "Telemetry", "CLISupport", "Bench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),

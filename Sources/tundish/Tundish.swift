@@ -1,4 +1,6 @@
 import ArgumentParser
+import Bench
+import CLISupport
 import Foundation
 import SimCore
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CLISupport
 import Envelope
 import LiveHarness
 import Observers
