@@ -26,11 +26,15 @@ let package = Package(
     targets: [
         // Pure core: no I/O, no wall clock, no global randomness (enforced by TidyTests).
         .target(name: "SimCore", swiftSettings: swiftSettings),
+        // Pure: the one config reader — positions, `Diagnostic`, the position-tracking YAML tree, the
+        // typed scalar and mapping readers, `ConfigFileKind` — for every loader (scenario, plant, rules,
+        // target, profile).
+        .target(name: "ConfigText", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         .target(name: "PlantModel", dependencies: ["SimCore"], swiftSettings: swiftSettings),
         .target(
             name: "Scenario",
             dependencies: [
-                "SimCore", "PlantModel", "ModbusMap", .product(name: "Yams", package: "Yams"),
+                "SimCore", "ConfigText", "PlantModel", "ModbusMap", .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
@@ -39,7 +43,7 @@ let package = Package(
         // never scenario expectations, so it depends on neither Scenario nor Simulation.
         .target(
             name: "Reference",
-            dependencies: ["SimCore", "PlantModel", .product(name: "Yams", package: "Yams")],
+            dependencies: ["SimCore", "PlantModel", "ConfigText"],
             swiftSettings: swiftSettings),
         .target(name: "ModbusMap", dependencies: ["SimCore", "PlantModel"], swiftSettings: swiftSettings),
         // Pure: the checker (expectations × history → verdicts), alarm-quality figures, plot series.
@@ -53,7 +57,7 @@ let package = Package(
         // Pure: the SM4-CBC envelope (through libcrypto) and profile files (field names, endpoints, auth).
         .target(
             name: "Envelope",
-            dependencies: ["COpenSSL", "UplinkProfile", "SimCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["COpenSSL", "UplinkProfile", "SimCore", "ConfigText"],
             swiftSettings: swiftSettings),
         .target(
             name: "ModbusServer", dependencies: ["CModbus", "CLinux", "ModbusMap", "SimCore", "PlantModel"],
@@ -103,7 +107,7 @@ let package = Package(
         .target(
             name: "Observers",
             dependencies: [
-                "Conformance", "Scenario", "SimCore", .product(name: "Yams", package: "Yams"),
+                "Conformance", "ConfigText", "Scenario", "SimCore", .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -131,19 +135,37 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
 
-        // Edge: the thin CLI.
-        .executableTarget(
-            name: "tundish",
+        // Edge: what the CLI and the benchmarks share (stderr, the CLI's error type, folders, rules files).
+        .target(
+            name: "CLISupport",
+            dependencies: ["Conformance", "LiveHarness", "Reference", "Scenario", "SimCore"],
+            swiftSettings: swiftSettings),
+
+        // Edge: `tundish bench …` (benchmarks and the loader fuzzer), registered by the CLI.
+        .target(
+            name: "Bench",
             dependencies: [
-                "SimCore", "PlantModel", "Scenario", "Simulation", "ModbusMap", "ModbusServer", "Harness",
-                "Reference", "ReferenceServer", "UplinkProfile", "Gateway", "Uplink", "Envelope", "Conformance", "Reports",
-                "Observers", "LiveHarness", "Telemetry", .product(name: "Hummingbird", package: "hummingbird"),
+                "CLISupport", "Conformance", "Harness", "LiveHarness", "ModbusServer", "PlantModel", "Reference",
+                "Scenario", "SimCore", "Simulation", "Uplink", "UplinkProfile",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
 
+        // Edge: the thin CLI (argument parsing and file writing).
+        .executableTarget(
+            name: "tundish",
+            dependencies: [
+                "SimCore", "PlantModel", "Scenario", "Simulation", "ModbusMap", "ModbusServer", "Harness",
+                "Reference", "ReferenceServer", "UplinkProfile", "Uplink", "Envelope", "Conformance", "Reports",
+                "Observers", "LiveHarness", "Telemetry", "CLISupport", "Bench", "ConfigText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings),
+
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
+        .testTarget(name: "ConfigTextTests", dependencies: ["ConfigText"]),
         .testTarget(name: "PlantModelTests", dependencies: ["PlantModel", "SimCore"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "PlantModel", "SimCore"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenario", "PlantModel", "SimCore"]),

@@ -1,6 +1,5 @@
-import SimCore
+import ConfigText
 import UplinkProfile
-import Yams
 
 /// A profile file: how one province's or vendor's platform wants the uplink (endpoints, field
 /// names, envelope, authentication). See docs/uplink-profile.md, "Profile files".
@@ -55,22 +54,21 @@ public struct ProfileFile: Hashable, Sendable {
     static let authKeys = ["header", "bearer"]
 
     /// Parses a profile file; every problem is reported at once, with `file:line:col`.
-    public static func parse(_ text: String, file: String) throws -> ProfileFile {
-        var problems = Problems(file: file)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw ProfileFileError([ProfileDiagnostic(file: file, line: 1, column: 1, message: "YAML syntax error: \(error)")])
-        }
-        guard let root, let top = problems.mapping(root, what: "the profile", keys: topKeys) else {
-            if root == nil { problems.add(nil, "expected a mapping, found an empty document") }
-            throw ProfileFileError(problems.items)
+    /// The largest profile file read.
+    public static let maxBytes = 1 << 20
+
+    public static func parse(_ text: String, file: String) throws(DiagnosticError) -> ProfileFile {
+        let sink = DiagnosticSink()
+        var problems = Problems(sink: sink)
+        guard let root = YAMLDocument.parse(text: text, file: file, maxBytes: maxBytes, maxNodes: 100_000, into: sink)
+        else { throw DiagnosticError(sink.sorted) }
+        guard let top = problems.mapping(root, what: "the profile", keys: topKeys) else {
+            throw DiagnosticError(sink.sorted)
         }
         var profile = ProfileFile(name: "")
         if let node = top["name"] {
             profile.name = problems.string(node) ?? ""
-            if profile.name.isEmpty, node.scalar != nil { problems.add(node, "expected a non-empty name") }
+            if profile.name.isEmpty, node.scalarText != nil { problems.add(node, "expected a non-empty name") }
         } else {
             problems.add(root, "missing required key 'name' in the profile")
         }
@@ -117,13 +115,13 @@ public struct ProfileFile: Hashable, Sendable {
             case (nil, nil): break
             }
         }
-        guard problems.items.isEmpty else { throw ProfileFileError(problems.items) }
+        guard sink.count == 0 else { throw DiagnosticError(sink.sorted) }
         return profile
     }
 
-    static func fields(_ node: Node, _ problems: inout Problems) -> FieldMapping {
-        guard case .mapping(let mapping) = node else {
-            problems.add(node, "expected a mapping of default key → profile key for fields, found \(Problems.found(node))")
+    static func fields(_ node: YNode, _ problems: inout Problems) -> FieldMapping {
+        guard case .mapping(let mapping) = node.value else {
+            problems.add(node, "expected a mapping of default key → profile key for fields, found \(node.found)")
             return .identity
         }
         var rules: [String: String] = [:]
@@ -146,69 +144,41 @@ public struct ProfileFile: Hashable, Sendable {
     }
 }
 
-/// One problem in a profile file.
-public struct ProfileDiagnostic: Hashable, Sendable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var column: Int
-    public var message: String
-    public var suggestion: String?
+/// All problems of a profile file: the `DiagnosticError` every loader throws.
+public typealias ProfileFileError = DiagnosticError
 
-    public var description: String {
-        "\(file):\(line):\(column): error: \(message)" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
-    }
-}
-
-/// All problems of a profile file, one per line.
-public struct ProfileFileError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var diagnostics: [ProfileDiagnostic]
-    public init(_ diagnostics: [ProfileDiagnostic]) { self.diagnostics = diagnostics }
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
-}
-
-/// Collects diagnostics while a profile file is read.
+/// Collects diagnostics while a profile file is read (into the sink every loader uses).
 struct Problems {
-    let file: String
-    var items: [ProfileDiagnostic] = []
+    let sink: DiagnosticSink
 
-    mutating func add(_ node: Node?, _ message: String, suggestion: String? = nil) {
-        let mark = node?.mark
-        items.append(ProfileDiagnostic(file: file, line: max(1, mark?.line ?? 1), column: max(1, mark?.column ?? 1),
-                                       message: message, suggestion: suggestion))
+    func add(_ node: YNode?, _ message: String, suggestion: String? = nil) {
+        let location = node?.location ?? SourceLocation(file: "", line: 1, column: 1)
+        sink.error(location, message, suggestion: suggestion)
     }
 
-    static func found(_ node: Node) -> String {
-        switch node {
-        case .scalar(let scalar): "'\(scalar.string)'"
-        case .mapping: "a mapping"
-        case .sequence: "a list"
-        case .alias: "an alias"
-        }
-    }
-
-    mutating func string(_ node: Node) -> String? {
-        guard case .scalar(let scalar) = node else {
-            add(node, "expected a text, found \(Self.found(node))")
+    func string(_ node: YNode) -> String? {
+        guard let text = node.scalarText else {
+            add(node, "expected a text, found \(node.found)")
             return nil
         }
-        return scalar.string
+        return text
     }
 
-    mutating func bool(_ node: Node) -> Bool? {
-        guard case .scalar(let scalar) = node, ["true", "false"].contains(scalar.string.lowercased()) else {
-            add(node, "expected true or false, found \(Self.found(node))")
+    func bool(_ node: YNode) -> Bool? {
+        guard let text = node.scalarText?.lowercased(), ["true", "false"].contains(text) else {
+            add(node, "expected true or false, found \(node.found)")
             return nil
         }
-        return scalar.string.lowercased() == "true"
+        return text == "true"
     }
 
     /// The mapping's values by key; unknown keys are reported with a suggestion.
-    mutating func mapping(_ node: Node, what: String, keys: [String]) -> [String: Node]? {
-        guard case .mapping(let mapping) = node else {
-            add(node, "expected a mapping for \(what), found \(Self.found(node))")
+    func mapping(_ node: YNode, what: String, keys: [String]) -> [String: YNode]? {
+        guard case .mapping(let mapping) = node.value else {
+            add(node, "expected a mapping for \(what), found \(node.found)")
             return nil
         }
-        var out: [String: Node] = [:]
+        var out: [String: YNode] = [:]
         for (keyNode, value) in mapping {
             guard let key = string(keyNode) else { continue }
             guard keys.contains(key) else {

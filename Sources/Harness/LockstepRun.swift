@@ -82,6 +82,8 @@ struct LockstepSink: TraceSink, Sendable {
     var delivered: [Sample] = []
     var core: ReferenceCore
     let codes: [String]
+    /// Equipment ids by enterprise code (a `platform:` maintenance step names one).
+    let units: [String: Set<String>]
     /// Readings received per point since the last `received` record: one flat row, plant `p`'s
     /// points from `countBase[p]` (one uniqueness check per sample, not two).
     var counts: [Int]
@@ -97,10 +99,12 @@ struct LockstepSink: TraceSink, Sendable {
         self.transport = transport
         self.core = core
         codes = plants.map(\.enterprise.code)
+        units = Dictionary(plants.map { ($0.enterprise.code, Set($0.equipment.map(\.id))) }, uniquingKeysWith: { a, _ in a })
         countBase = plants.indices.map { p in plants[..<p].map(\.points.count).reduce(0, +) }
         counts = Array(repeating: 0, count: plants.map(\.points.count).reduce(0, +))
         self.series = series
         history = HistoryMapping.plantRecords(plants)
+        for problem in transport.setupErrors { history.append(.error(at: .start, source: .harness, message: problem)) }
         self.receivedEvery = receivedEvery
         nextReceived = .start + receivedEvery
     }
@@ -158,17 +162,26 @@ struct LockstepSink: TraceSink, Sendable {
 
     mutating func record(_ event: EngineEvent) {
         history.append(HistoryMapping.record(event))
-        if event.kind == .platformAction { applyPlatformAction(event) }
+        if case .platform(let action) = event.payload { apply(action, of: event) }
     }
 
-    /// A `platform:` step: the enterprise's setting made on the reference platform.
-    mutating func applyPlatformAction(_ event: EngineEvent) {
-        switch event.name {
-        case "maintenance", "endMaintenance":
-            guard let unit = event.equipment else { return }
-            try? core.setMaintenance(enterprise: event.plant, equipment: unit, event.name == "maintenance")
-        default:
-            try? core.setPointDisabled(enterprise: event.plant, point: event.detail, event.name == "disablePoint")
+    /// A `platform:` step: the enterprise's setting made on the reference platform. One that
+    /// cannot apply (a unit or point the enterprise does not have) is an error record.
+    mutating func apply(_ action: PlatformAction, of event: EngineEvent) {
+        do {
+            switch action {
+            case .maintenance(let on):
+                let unit = event.equipment ?? ""
+                guard units[event.plant]?.contains(unit) == true else {
+                    throw ReferenceError("unknown equipment '\(unit)' of \(event.plant)")
+                }
+                try core.setMaintenance(enterprise: event.plant, equipment: unit, on)
+            case .pointDisabled(let point, let disabled):
+                try core.setPointDisabled(enterprise: event.plant, point: point, disabled)
+            }
+        } catch {
+            history.append(.error(at: event.time, source: .harness,
+                                  message: "platform step \(event.step.map { "'\($0)' " } ?? "")(\(action.name)) cannot apply: \(error)"))
         }
     }
 

@@ -27,6 +27,9 @@ public struct LockstepTransport: Sendable {
     var frozenValue: [[Double?]]
     var pending: [(due: SimInstant, sample: Sample)] = []
     public let isTransparent: Bool
+    /// What could not be set up (a plant whose register map does not generate); the lockstep run
+    /// records each as an error.
+    public let setupErrors: [String]
 
     /// A poll delay at or above this is a timeout.
     static let pollTimeoutMs = 1000
@@ -35,12 +38,18 @@ public struct LockstepTransport: Sendable {
         protocolFaults = scenario.protocolFaults
         network = scenario.networkFaults
         unitIds = scenario.modbusLayouts.map(\.unitId)
+        var problems: [String] = []
         valueBindings = plants.indices.map { p in
-            let map = try? UnitMap.generate(points: plants[p].points, layout: scenario.modbusLayouts[p])
+            let map: UnitMap?
+            do { map = try UnitMap.generate(points: plants[p].points, layout: scenario.modbusLayouts[p]) } catch {
+                problems.append("no register map for \(plants[p].enterprise.code), so protocol faults cannot act on its registers: \(error)")
+                map = nil
+            }
             return plants[p].points.indices.map { i in
                 map?.bindings.first { $0.pointIndex == i && $0.role == .value }
             }
         }
+        setupErrors = problems
         lastDelivered = plants.map { Array(repeating: .nan, count: $0.points.count) }
         frozenValue = plants.map { Array(repeating: nil, count: $0.points.count) }
         isTransparent = protocolFaults.entries.isEmpty && network.entries.isEmpty

@@ -1,3 +1,4 @@
+import ConfigText
 import Conformance
 import SimCore
 import Yams

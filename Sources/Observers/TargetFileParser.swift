@@ -1,3 +1,4 @@
+import ConfigText
 import Scenario
 import SimCore
 import Yams
@@ -20,7 +21,7 @@ public enum TargetFileParser {
         let reader = TargetFileReader(file: file)
         let spec = read(text: text, reader: reader)
         guard reader.diagnostics.isEmpty, let spec else {
-            throw DiagnosticError(reader.diagnostics.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
+            throw DiagnosticError(reader.diagnostics)
         }
         return spec
     }
@@ -35,7 +36,7 @@ public enum TargetFileParser {
         do {
             root = try compose(yaml: text, Resolver.basic)
         } catch {
-            reader.error(syntaxLocation(error, file: reader.file) ?? start, "YAML syntax error: \(syntaxProblem(error))")
+            reader.sink.add(YAMLDocument.syntaxDiagnostic(error, text: text, file: reader.file))
             return nil
         }
         guard let root else {
@@ -75,23 +76,6 @@ public enum TargetFileParser {
     static func directory(of file: String) -> String {
         guard let slash = file.lastIndex(of: "/") else { return "" }
         return slash == file.startIndex ? "/" : String(file[..<slash])
-    }
-
-    static func syntaxLocation(_ error: any Error, file: String) -> SourceLocation? {
-        guard let yaml = error as? YamlError else { return nil }
-        switch yaml {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-            return SourceLocation(file: file, line: max(1, mark.line), column: max(1, mark.column))
-        default: return nil
-        }
-    }
-
-    static func syntaxProblem(_ error: any Error) -> String {
-        guard let yaml = error as? YamlError else { return "\(error)" }
-        switch yaml {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
-        default: return "\(yaml)"
-        }
     }
 
     static func readUplink(_ node: Node, _ reader: TargetFileReader) -> TargetSpec.Uplink? {

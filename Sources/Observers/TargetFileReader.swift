@@ -1,33 +1,40 @@
+import ConfigText
 import Scenario
 import SimCore
 import Yams
 
 /// Typed reading of Yams nodes for the target file. Problems are collected (not thrown), each with
 /// `file:line:col`, what was expected and what was found, so one run reports all of them.
+///
+/// Underneath it is the one config reader's (`ConfigText`): its `Diagnostic`, its `DiagnosticSink`
+/// (file order, line, column; duplicates once), its syntax messages and its words for what was found.
 final class TargetFileReader {
     let file: String
-    private(set) var diagnostics: [Diagnostic] = []
+    let sink = DiagnosticSink()
+    var diagnostics: [Diagnostic] { sink.sorted }
 
-    init(file: String) { self.file = file }
+    init(file: String) {
+        self.file = file
+        sink.register(file: file)
+    }
 
     func location(_ node: Node) -> SourceLocation {
         SourceLocation(file: file, line: max(1, node.mark?.line ?? 1), column: max(1, node.mark?.column ?? 1))
     }
 
     func error(_ node: Node, _ message: String, suggestion: String? = nil) {
-        diagnostics.append(Diagnostic(location(node), message, suggestion: suggestion))
+        sink.error(location(node), message, suggestion: suggestion)
     }
 
     func error(_ location: SourceLocation, _ message: String) {
-        diagnostics.append(Diagnostic(location, message))
+        sink.error(location, message)
     }
 
     static func found(_ node: Node) -> String {
         switch node {
         case .scalar(let s):
-            if s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string) { return "null" }
-            let text = s.string.count > 40 ? String(s.string.prefix(40)) + "…" : s.string
-            return "'\(text)'"
+            if s.style == .plain && YNode.nullWords.contains(s.string) { return "null" }
+            return "'\(YNode.clip(s.string))'"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"

@@ -1,3 +1,4 @@
+import ConfigText
 import SimCore
 
 /// The `risk:` section of a rules file: timing, the inherent floor, and one entry per rule id
@@ -47,7 +48,7 @@ enum RiskRulesParser {
     ]
 
     static func readRule(_ id: String, _ node: RulesNode, into rules: inout ReferenceRules) throws(RulesError) {
-        if case .scalar = node.node, (try? node.text(id)) == "" || (try? node.text(id)) == "~" { return }
+        if case .scalar = node.node.value, (try? node.text(id)) == "" || (try? node.text(id)) == "~" { return }
         for (key, value) in try node.mapping(id, allowed: ["enabled"] + (parameters[id] ?? [])) {
             if key == "enabled" {
                 if try value.flag(key) { rules.disabledRules.remove(id) } else { rules.disabledRules.insert(id) }

@@ -1,55 +1,45 @@
+import ConfigText
 import PlantModel
 import SimCore
-import Yams
 
-/// A rules-file error with its position.
-public struct RulesError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var column: Int
-    public var message: String
-    public init(file: String, line: Int, column: Int, message: String) {
-        self.file = file; self.line = line; self.column = column; self.message = message
-    }
-    public var description: String { "\(file):\(line):\(column): error: \(message)" }
-}
+/// A rules-file error: the one `Diagnostic` every loader reports (`file:line:col: error: …`).
+public typealias RulesError = Diagnostic
 
-/// Typed reading of Yams nodes with positions in every error.
+/// Typed reading of position-tracking YAML nodes; the first problem is thrown, with its position.
 struct RulesNode {
-    let node: Node
-    let file: String
+    let node: YNode
 
     func error(_ message: String) -> RulesError {
-        RulesError(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, message: message)
+        Diagnostic(node.location, message)
     }
 
     /// The mapping's entries; keys outside `allowed` are an error.
     func mapping(_ what: String, allowed: [String]? = nil) throws(RulesError) -> [(key: String, value: RulesNode)] {
-        guard case .mapping(let mapping) = node else { throw error("\(what) must be a mapping") }
+        guard case .mapping(let mapping) = node.value else { throw error("\(what) must be a mapping") }
         var out: [(String, RulesNode)] = []
         for (key, value) in mapping {
-            guard let name = key.string else { throw RulesNode(node: key, file: file).error("keys must be text") }
+            guard let name = key.scalarText else { throw RulesNode(node: key).error("keys must be text") }
             if let allowed, !allowed.contains(name) {
-                throw RulesNode(node: key, file: file).error(
+                throw RulesNode(node: key).error(
                     "unknown key '\(name)' in \(what) (expected one of: \(allowed.joined(separator: ", ")))")
             }
-            out.append((name, RulesNode(node: value, file: file)))
+            out.append((name, RulesNode(node: value)))
         }
         return out
     }
 
     func list(_ what: String) throws(RulesError) -> [RulesNode] {
-        guard case .sequence(let sequence) = node else { throw error("\(what) must be a list") }
-        return sequence.map { RulesNode(node: $0, file: file) }
+        guard case .sequence(let sequence) = node.value else { throw error("\(what) must be a list") }
+        return sequence.map { RulesNode(node: $0) }
     }
 
     func text(_ what: String) throws(RulesError) -> String {
-        guard case .scalar(let scalar) = node else { throw error("\(what) must be text") }
-        return scalar.string
+        guard let text = node.scalarText else { throw error("\(what) must be text") }
+        return text
     }
 
     func number(_ what: String) throws(RulesError) -> Double {
-        guard case .scalar(let scalar) = node, let value = Double(scalar.string), value.isFinite else {
+        guard let text = node.scalarText, let value = Double(text), value.isFinite else {
             throw error("\(what) must be a number")
         }
         return value
@@ -99,7 +89,7 @@ struct RulesNode {
 
     /// A list (all of), `{any: [...]}`, `{all: [...]}`, or `{point: X, equals|notEquals|atLeast|atMost: v}`.
     func condition(_ what: String) throws(RulesError) -> Condition {
-        if case .sequence = node {
+        if case .sequence = node.value {
             var parts: [Condition] = []
             for item in try list(what) { parts.append(try item.condition(what)) }
             return .all(parts)

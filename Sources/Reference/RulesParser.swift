@@ -1,23 +1,22 @@
+import ConfigText
 import SimCore
-import Yams
 
 /// Reads a rules file (`Scenarios/rules/default.yaml` format) over `ReferenceRules.defaults`:
 /// a key given replaces that default (lists are replaced whole). Errors carry `file:line:col`.
 public enum RulesParser {
+    /// The largest rules file read.
+    public static let maxBytes = 1 << 20
+
     public static func parse(_ text: String, file: String = "rules.yaml", over base: ReferenceRules = .defaults)
         throws(RulesError) -> ReferenceRules
     {
-        let root: Node?
-        do {
-            root = try compose(yaml: text, Resolver.basic)
-        } catch let error as YamlError {
-            throw syntaxError(error, file: file)
-        } catch {
-            throw RulesError(file: file, line: 1, column: 1, message: "\(error)")
-        }
-        guard let root else { return base }
+        let sink = DiagnosticSink()
+        guard let root = YAMLDocument.parse(text: text, file: file, maxBytes: maxBytes, maxNodes: 100_000,
+                                            emptyIsNull: true, into: sink)
+        else { throw sink.sorted.first ?? Diagnostic(SourceLocation(file: file, line: 1, column: 1), "unreadable") }
+        if root.isNull { return base }
         var rules = base
-        let top = try RulesNode(node: root, file: file).mapping("the rules file", allowed: [
+        let top = try RulesNode(node: root).mapping("the rules file", allowed: [
             "schemaVersion", "alarms", "quality", "points", "stateRules", "rateRules", "interlocks", "exclusions",
             "risk", "disabledRules",
         ])
@@ -45,16 +44,6 @@ public enum RulesParser {
             }
         }
         return rules
-    }
-
-    static func syntaxError(_ error: YamlError, file: String) -> RulesError {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-            .composer(_, let problem, let mark, _):
-            return RulesError(file: file, line: mark.line, column: mark.column, message: "YAML: \(problem)")
-        default:
-            return RulesError(file: file, line: 1, column: 1, message: "YAML: \(error)")
-        }
     }
 
     static func readAlarms(_ node: RulesNode, into alarms: inout AlarmSettings) throws(RulesError) {

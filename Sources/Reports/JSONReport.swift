@@ -3,11 +3,11 @@ import Foundation
 
 /// `verdicts.json`: the run result as JSON (sorted keys, so equal runs give equal files).
 public enum JSONReport {
-    public static func render(_ run: RunResult) -> String {
+    /// Throws when the result cannot be encoded (a value JSON cannot hold), never writes `{}`.
+    public static func render(_ run: RunResult) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(run), let text = String(data: data, encoding: .utf8) else { return "{}" }
-        return text + "\n"
+        return String(decoding: try encoder.encode(run), as: UTF8.self) + "\n"
     }
 
     public struct ParseError: Error, CustomStringConvertible {

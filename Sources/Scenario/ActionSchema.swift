@@ -1,3 +1,5 @@
+import ConfigText
+
 /// The shape of one parameter of a scenario action (operation, equipment fault, sensor fault).
 public struct ActionParameter: Sendable {
     public enum Kind: Sendable, Equatable {

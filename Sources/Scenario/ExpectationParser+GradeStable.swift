@@ -1,3 +1,5 @@
+import ConfigText
+
 /// `gradeStable: {maxChanges: N}`: at most N grade changes of an enterprise in the window.
 extension ExpectationParser {
     func parseGradeStable(_ node: YNode) -> ExpectationKind? {

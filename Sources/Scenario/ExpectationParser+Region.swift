@@ -1,3 +1,4 @@
+import ConfigText
 import PlantModel
 
 /// Regional expectations on the regulator view: `regionGrades: {region, grade, atLeast, atMost}`

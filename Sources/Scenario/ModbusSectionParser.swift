@@ -1,3 +1,4 @@
+import ConfigText
 import SimCore
 import ModbusMap
 import PlantModel

@@ -1,3 +1,4 @@
+import ConfigText
 import SimCore
 
 /// The scenario's top-level fields other than `timeline:` and `expect:`.

@@ -1,3 +1,4 @@
+import ConfigText
 import ModbusMap
 import PlantModel
 import SimCore
@@ -94,6 +95,17 @@ public struct ScenarioLoader: Sendable {
         let sink = DiagnosticSink()
         sink.register(file: path)
         guard let text = readText(path, sink: sink, reportAt: nil) else { return sink.sorted }
+        return validate(text: text, path: path, sink: sink)
+    }
+
+    /// The same for a file already read (`tundish validate` reads each file once).
+    public func validate(text: String, path: String) -> [Diagnostic] {
+        let sink = DiagnosticSink()
+        sink.register(file: path)
+        return validate(text: text, path: path, sink: sink)
+    }
+
+    func validate(text: String, path: String, sink: DiagnosticSink) -> [Diagnostic] {
         guard let root = YAMLDocument.parse(text: text, file: path, limits: limits, into: sink) else { return sink.sorted }
         if Self.isPlantFile(root) {
             _ = plant(root: root, sink: sink)

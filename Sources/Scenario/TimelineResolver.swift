@@ -1,3 +1,4 @@
+import ConfigText
 import SimCore
 
 /// Resolves step times (`at:`, or `after:` + `delay`), checks names, references, cycles, `clear:`

@@ -25,8 +25,9 @@ extension Engine {
         case .operation(let operation):
             for plant in plantIndices(step.plant) {
                 for target in plants[plant].targets(of: operation, target: step.equipment) {
-                    record(.operationApplied, step: step, plant: plant, equipment: target,
-                           name: EventWording.name(operation), detail: EventWording.parameters(operation), into: &sink)
+                    record(.init(kind: .operationApplied, name: EventWording.name(operation),
+                                 detail: EventWording.parameters(operation)),
+                           step: step, plant: plant, equipment: target, into: &sink)
                     plants[plant].apply(operation, to: target, now: time, events: &plantEvents)
                     flushPlantEvents(plant: plant, into: &sink)
                 }
@@ -37,8 +38,8 @@ extension Engine {
                 let targets = plants[plant].targets(of: fault, target: step.equipment)
                 guard !targets.isEmpty else { continue }
                 for target in targets {
-                    record(.faultInjected, step: step, plant: plant, equipment: target, name: fault.kindName,
-                           detail: EventWording.parameters(fault), into: &sink)
+                    record(.init(kind: .faultInjected, name: fault.kindName, detail: EventWording.parameters(fault)),
+                           step: step, plant: plant, equipment: target, into: &sink)
                     plants[plant].inject(fault, to: target, now: time, events: &plantEvents)
                     flushPlantEvents(plant: plant, into: &sink)
                 }
@@ -52,23 +53,24 @@ extension Engine {
                 guard let point = plants[plant].pointIndex[code] else { continue }
                 overlays[plant].start(
                     fault, point: point, stepIndex: index, now: time, lastValue: latestValues[plant][point])
-                record(.sensorFaultStarted, step: step, plant: plant, equipment: nil, name: fault.kindName,
-                       detail: Self.sensorDetail(code, EventWording.parameters(fault)), into: &sink)
+                record(.init(kind: .sensorFaultStarted, name: fault.kindName,
+                             detail: Self.sensorDetail(code, EventWording.parameters(fault))),
+                       step: step, plant: plant, equipment: nil, into: &sink)
                 sites.append((plant, point))
             }
             sensorFaulted[index] = sites
             scheduleEnd(of: index, step: step)
         case .protocolFault(let fault):
             for plant in plantIndices(step.plant) {
-                record(.protocolFaultStarted, step: step, plant: plant, equipment: nil, name: fault.kind.name,
-                       detail: EventWording.parameters(fault.kind), into: &sink)
+                record(.init(kind: .protocolFaultStarted, name: fault.kind.name, detail: EventWording.parameters(fault.kind)),
+                       step: step, plant: plant, equipment: nil, into: &sink)
             }
             protocolFaulted.insert(index)
             scheduleEnd(of: index, step: step)
         case .networkFault(let fault):
             for plant in plantIndices(step.plant) {
-                record(.networkFaultStarted, step: step, plant: plant, equipment: nil, name: fault.name,
-                       detail: EventWording.parameters(fault), into: &sink)
+                record(.init(kind: .networkFaultStarted, name: fault.name, detail: EventWording.parameters(fault)),
+                       step: step, plant: plant, equipment: nil, into: &sink)
             }
             protocolFaulted.insert(index)
             scheduleEnd(of: index, step: step)
@@ -78,15 +80,12 @@ extension Engine {
             endFault(startedBy: started, at: time, cause: step.name, into: &sink)
         case .mark:
             for plant in plantIndices(step.plant) {
-                record(.mark, step: step, plant: plant, equipment: nil, name: step.name ?? "mark", into: &sink)
+                record(.init(kind: .mark, name: step.name ?? "mark"), step: step, plant: plant, equipment: nil, into: &sink)
             }
         case .platform(let action):
-            var point = ""
-            if case .pointDisabled(let code, _) = action { point = code }
-            for plant in plantIndices(step.plant) {
-                let unit = step.equipment.flatMap { id in plants[plant].equipment.firstIndex { $0.id == id } }
-                record(.platformAction, step: step, plant: plant, equipment: unit, name: action.name, detail: point,
-                       into: &sink)
+            for plant in platformPlants(action, step: step) {
+                sink.record(EngineEvent(time: clock.now, plant: plants[plant].enterprise.code, equipment: step.equipment,
+                                        step: step.name, payload: .platform(action)))
             }
         }
     }
@@ -105,8 +104,9 @@ extension Engine {
             for site in sites {
                 for target in site.equipment {
                     plants[site.plant].clear(fault, on: target, now: time, events: &plantEvents)
-                    record(.faultCleared, step: step, plant: site.plant, equipment: target, name: fault.kindName,
-                           detail: cause.map { "cleared by \($0)" } ?? "duration elapsed", into: &sink)
+                    record(.init(kind: .faultCleared, name: fault.kindName,
+                                 detail: cause.map { "cleared by \($0)" } ?? "duration elapsed"),
+                           step: step, plant: site.plant, equipment: target, into: &sink)
                     flushPlantEvents(plant: site.plant, into: &sink)
                 }
             }
@@ -120,15 +120,16 @@ extension Engine {
                 }
             if let (kind, name) = ended {
                 for plant in plantIndices(step.plant) {
-                    record(kind, step: step, plant: plant, equipment: nil, name: name,
-                           detail: cause.map { "cleared by \($0)" } ?? "duration elapsed", into: &sink)
+                    record(.init(kind: kind, name: name, detail: cause.map { "cleared by \($0)" } ?? "duration elapsed"),
+                           step: step, plant: plant, equipment: nil, into: &sink)
                 }
             }
         }
         if let sites = sensorFaulted.removeValue(forKey: index), case .sensorFault(let code, let fault) = step.action {
             for site in sites where overlays[site.plant].end(stepIndex: index, point: site.point) {
-                record(.sensorFaultEnded, step: step, plant: site.plant, equipment: nil, name: fault.kindName,
-                       detail: "\(code): " + (cause.map { "cleared by \($0)" } ?? "duration elapsed"), into: &sink)
+                record(.init(kind: .sensorFaultEnded, name: fault.kindName,
+                             detail: "\(code): " + (cause.map { "cleared by \($0)" } ?? "duration elapsed")),
+                       step: step, plant: site.plant, equipment: nil, into: &sink)
             }
         }
     }
@@ -138,6 +139,19 @@ extension Engine {
         parameters.isEmpty ? code : "\(code): \(parameters)"
     }
 
+    /// The plants a `platform:` step acts on: of those it addresses, the ones that have its unit or
+    /// point; if none has it, all it addresses (where the platform refuses it: an error record).
+    func platformPlants(_ action: PlatformAction, step: TimelineStep) -> [Int] {
+        let addressed = plantIndices(step.plant)
+        let having = addressed.filter { plant in
+            switch action {
+            case .maintenance: plants[plant].equipment.contains { $0.id == step.equipment }
+            case .pointDisabled(let point, _): plants[plant].pointIndex[point] != nil
+            }
+        }
+        return having.isEmpty ? addressed : having
+    }
+
     /// The plants a step addresses: the named enterprise, or all.
     func plantIndices(_ code: String?) -> [Int] {
         guard let code else { return Array(plants.indices) }
@@ -145,13 +159,11 @@ extension Engine {
     }
 
     func record<Sink: TraceSink>(
-        _ kind: EngineEvent.Kind, step: TimelineStep, plant: Int, equipment: Int?, name: String,
-        detail: String = "", into sink: inout Sink
+        _ action: EngineEvent.StepAction, step: TimelineStep, plant: Int, equipment: Int?, into sink: inout Sink
     ) {
         sink.record(
             EngineEvent(
-                time: clock.now, kind: kind, plant: plants[plant].enterprise.code,
-                equipment: equipment.map { plants[plant].equipment[$0].id }, name: name, step: step.name,
-                detail: detail))
+                time: clock.now, plant: plants[plant].enterprise.code,
+                equipment: equipment.map { plants[plant].equipment[$0].id }, step: step.name, payload: .step(action)))
     }
 }

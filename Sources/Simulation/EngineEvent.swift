@@ -1,8 +1,9 @@
 import PlantModel
+import Scenario
 import SimCore
 
 /// One entry of the run's event log, in the order it happened.
-public struct EngineEvent: Hashable, Sendable, Codable {
+public struct EngineEvent: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable, Codable {
         /// An operation from the timeline was applied.
         case operationApplied
@@ -30,27 +31,47 @@ public struct EngineEvent: Hashable, Sendable, Codable {
         case operationRefused
     }
 
+    /// What happened, typed: consumers switch on this, never on the public wording.
+    public enum Payload: Hashable, Sendable {
+        /// The plant's own reaction (an interlock, a change of state, a refused operation).
+        case plant(PlantEvent)
+        /// A timeline step acted on the plant or a transport (operation, fault start or end, mark),
+        /// in its public wording: `name` as in the scenario file, `detail` its parameters or cause.
+        case step(StepAction)
+        /// A `platform:` step: a setting the enterprise makes on the platform side.
+        case platform(PlatformAction)
+    }
+
+    /// A timeline step's effect in its public wording (`EventWording`).
+    public struct StepAction: Hashable, Sendable {
+        public var kind: Kind
+        public var name: String
+        public var detail: String
+
+        public init(kind: Kind, name: String, detail: String = "") {
+            self.kind = kind; self.name = name; self.detail = detail
+        }
+    }
+
     public var time: SimInstant
-    public var kind: Kind
     /// Enterprise code of the plant.
     public var plant: String
     public var equipment: String?
-    /// Interlock, state or action name (for timeline events: the step's action name).
-    public var name: String
     /// The timeline step that caused it, if any.
     public var step: String?
-    public var detail: String
+    public var payload: Payload
 
-    public init(
-        time: SimInstant, kind: Kind, plant: String, equipment: String?, name: String, step: String?,
-        detail: String
-    ) {
-        self.time = time; self.kind = kind; self.plant = plant; self.equipment = equipment; self.name = name
-        self.step = step; self.detail = detail
+    public init(time: SimInstant, plant: String, equipment: String?, step: String?, payload: Payload) {
+        self.time = time; self.plant = plant; self.equipment = equipment; self.step = step; self.payload = payload
     }
 
     init(_ event: PlantEvent, plant: String) {
-        let kind: Kind =
+        self.init(time: event.time, plant: plant, equipment: event.equipment, step: nil, payload: .plant(event))
+    }
+
+    public var kind: Kind {
+        switch payload {
+        case .plant(let event):
             switch event.kind {
             case .interlockTripped: .interlockTripped
             case .interlockFailed: .interlockFailed
@@ -58,58 +79,29 @@ public struct EngineEvent: Hashable, Sendable, Codable {
             case .stateChanged: .stateChanged
             case .operationRefused: .operationRefused
             }
-        self.init(
-            time: event.time, kind: kind, plant: plant, equipment: event.equipment, name: event.name, step: nil,
-            detail: event.detail)
+        case .step(let action): action.kind
+        case .platform: .platformAction
+        }
     }
-}
 
-/// One recorded reading as the plant's gateway would see it.
-public struct Sample: Hashable, Sendable {
-    public var time: SimInstant
-    /// Index of the plant in the engine's `plants`.
-    public var plant: Int
-    /// Index of the point in that plant's `points`.
-    public var point: Int
-    /// Measured value (NaN when `quality == .offline`).
-    public var value: Double
-    public var quality: Quality
-
-    public init(time: SimInstant, plant: Int, point: Int, value: Double, quality: Quality) {
-        self.time = time; self.plant = plant; self.point = point; self.value = value; self.quality = quality
+    /// The public name (events.jsonl, trace files, history): interlock, state or action name; for
+    /// timeline events the step's action name.
+    public var name: String {
+        switch payload {
+        case .plant(let event): event.name
+        case .step(let action): action.name
+        case .platform(let action): action.name
+        }
     }
-}
 
-/// Where the engine sends what it records. Implementations at the edge write files or stream to
-/// transports; the pure core only calls these two methods, in time order.
-public protocol TraceSink {
-    mutating func record(_ sample: Sample)
-    mutating func record(_ event: EngineEvent)
-}
-
-/// Keeps everything in memory (tests, lockstep runs of short scenarios).
-public struct MemoryTrace: TraceSink, Sendable {
-    public var samples: [Sample] = []
-    public var events: [EngineEvent] = []
-    public init() {}
-    public mutating func record(_ sample: Sample) { samples.append(sample) }
-    public mutating func record(_ event: EngineEvent) { events.append(event) }
-}
-
-/// Counts without keeping (benchmarks).
-public struct CountingTrace: TraceSink, Sendable {
-    public var samples = 0
-    public var events = 0
-    public var interlockTrips = 0
-    /// A running checksum over values, so the work cannot be optimised away and runs can be compared.
-    public var checksum: Double = 0
-    public init() {}
-    public mutating func record(_ sample: Sample) {
-        samples += 1
-        if sample.value.isFinite { checksum += sample.value }
-    }
-    public mutating func record(_ event: EngineEvent) {
-        events += 1
-        if event.kind == .interlockTripped { interlockTrips += 1 }
+    /// The public detail: the plant's explanation, a step's parameters or cause, a platform
+    /// action's point.
+    public var detail: String {
+        switch payload {
+        case .plant(let event): event.detail
+        case .step(let action): action.detail
+        case .platform(.pointDisabled(let point, _)): point
+        case .platform(.maintenance): ""
+        }
     }
 }

@@ -1,3 +1,4 @@
+import CLISupport
 import Foundation
 
 /// Checks, before any work starts, that the files and folders a command will write can be written:

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CLISupport
 import Conformance
 import Foundation
 import LiveHarness
@@ -45,7 +46,7 @@ struct ReportMergeCommand: ParsableCommand {
         }
         let merged: RunResult
         do { merged = try RunResult.merged(results) } catch { throw CLIError(error.description) }
-        if let json = reports.json { try RunDirectory.write(JSONReport.render(merged), toPath: json) }
+        if let json = reports.json { try RunDirectory.write(try JSONReport.render(merged), toPath: json) }
         if let junit = reports.junit { try RunDirectory.write(JUnitReport.render(merged), toPath: junit) }
         if let html = reports.html { try RunDirectory.write(HTMLReport.render(merged, evidence: evidence), toPath: html) }
         print(TerminalSummary.render(merged), terminator: "")

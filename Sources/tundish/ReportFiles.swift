@@ -1,4 +1,5 @@
 import ArgumentParser
+import CLISupport
 
 /// `--junit`, `--json`, `--html`: where to write reports besides the run directory
 /// (`run`, `check`, `report merge`).

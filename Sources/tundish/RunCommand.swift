@@ -1,4 +1,5 @@
 import ArgumentParser
+import CLISupport
 import Conformance
 import Foundation
 import LiveHarness

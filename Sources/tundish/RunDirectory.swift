@@ -1,13 +1,11 @@
+import CLISupport
 import Conformance
 import Foundation
 import Reports
 
 /// What `run.json` records about a run: identity, inputs and how to reproduce it.
 struct RunInfo: Codable {
-    struct Input: Codable {
-        var file: String
-        var digest: String
-    }
+    typealias Input = FileInput
     var tundishVersion: String
     var startedAt: String
     var mode: String
@@ -101,7 +99,7 @@ struct RunDirectory {
     func writeReports(_ run: RunResult, evidence: [String: ScenarioEvidence], junit: String?, json: String?,
                       html: String?) throws {
         let rendered = [
-            ("verdicts.json", json, JSONReport.render(run)), ("junit.xml", junit, JUnitReport.render(run)),
+            ("verdicts.json", json, try JSONReport.render(run)), ("junit.xml", junit, JUnitReport.render(run)),
             ("report.html", html, HTMLReport.render(run, evidence: evidence)),
         ]
         for (name, extra, text) in rendered {

@@ -1,3 +1,5 @@
+import CLISupport
+import ConfigText
 import Foundation
 import LiveHarness
 import Scenario
@@ -13,9 +15,7 @@ enum ScenarioDiscovery {
             if paths.contains(file) { return true }  // named explicitly: taken as a scenario
             guard folders.isDisjoint(with: supportFolders) else { return false }
             guard let text = try? FileSourceReader().read(file) else { return true }
-            if ScenarioLoader.looksLikePlantFile(text) { return false }
-            return !(ValidateCommand.isRulesFile(file) || ValidateCommand.isProfileFile(file)
-                || ValidateCommand.isCredentialsFile(file) || ValidateCommand.isTargetFile(file))
+            return ConfigFileKind.detect(text) == .scenario
         }
     }
 

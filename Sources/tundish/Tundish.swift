@@ -1,4 +1,7 @@
 import ArgumentParser
+import Bench
+import CLISupport
+import ConfigText
 import Foundation
 import SimCore
 

@@ -1,4 +1,6 @@
 import ArgumentParser
+import CLISupport
+import ConfigText
 import Envelope
 import LiveHarness
 import Observers
@@ -19,14 +21,7 @@ struct ValidateCommand: ParsableCommand {
         var errorCount = 0
         var badFiles = 0
         for file in files {
-            let diagnostics =
-                Self.isTargetFile(file)
-                ? Self.validateTarget(file)
-                : Self.isCredentialsFile(file)
-                ? Self.validateCredentials(file)
-                : Self.isRulesFile(file)
-                ? Self.validateRules(file)
-                : Self.isProfileFile(file) ? Self.validateProfile(file) : loader.validate(path: file).map(\.description)
+            let diagnostics = Self.validate(file, loader: loader)
             if !diagnostics.isEmpty { badFiles += 1 }
             errorCount += diagnostics.count
             for diagnostic in diagnostics { print(diagnostic) }
@@ -40,75 +35,31 @@ struct ValidateCommand: ParsableCommand {
         print(summary)
     }
 
-    /// Rules files of the reference platform (`Scenarios/rules/*.yaml`) have a top-level `risk:`,
-    /// `stateRules:` or `disabledRules:` key.
-    static func isRulesFile(_ path: String) -> Bool {
-        guard let text = try? FileSourceReader().read(path) else { return false }
-        return text.split(separator: "\n").contains { line in
-            ["risk:", "stateRules:", "disabledRules:", "rateRules:"].contains { line.hasPrefix($0) }
+    /// Reads the file once, decides its kind once (`ConfigFileKind`), and checks it with that
+    /// kind's loader. A file that cannot be read is reported as the scenario loader words it.
+    static func validate(_ file: String, loader: ScenarioLoader) -> [String] {
+        guard let text = try? FileSourceReader().read(file) else { return loader.validate(path: file).map(\.description) }
+        switch ConfigFileKind.detect(text) {
+        case .target: return problems(file) { _ = try TargetFileParser.parse(text: text, file: file) }
+        case .credentials: return problems(file) { _ = try UplinkFiles.credentials(file) }
+        case .rules: return problems(file) { _ = try RulesParser.parse(text, file: file) }
+        case .profile: return problems(file) { _ = try ProfileFile.parse(text, file: file) }
+        case .plant, .scenario: return loader.validate(text: text, path: file).map(\.description)
         }
     }
 
-    /// Target files (`Scenarios/targets/*.yaml`) have a top-level `observe:` key.
-    static func isTargetFile(_ path: String) -> Bool {
-        guard let text = try? FileSourceReader().read(path) else { return false }
-        return text.split(separator: "\n").contains { $0.hasPrefix("observe:") }
-    }
-
-    static func validateTarget(_ path: String) -> [String] {
+    /// Every diagnostic a loader threw, one line each (`file:line:col: error: …`).
+    static func problems(_ file: String, _ load: () throws -> Void) -> [String] {
         do {
-            _ = try TargetFileParser.parse(text: try FileSourceReader().read(path), file: path)
+            try load()
             return []
         } catch let error as DiagnosticError {
             return error.diagnostics.map(\.description)
+        } catch let error as Diagnostic {
+            return [error.description]
         } catch {
-            return ["\(path):1:1: error: \(error)"]
-        }
-    }
-
-    /// Uplink profile files (`Scenarios/profiles/*.yaml`) have a top-level `endpoints:`, `fields:`
-    /// or `envelope:` key.
-    static func isProfileFile(_ path: String) -> Bool {
-        guard let text = try? FileSourceReader().read(path) else { return false }
-        return text.split(separator: "\n").contains { line in
-            ["endpoints:", "fields:", "envelope:"].contains { line.hasPrefix($0) }
-        }
-    }
-
-    static func validateProfile(_ path: String) -> [String] {
-        do {
-            _ = try ProfileFile.parse(try FileSourceReader().read(path), file: path)
-            return []
-        } catch let error as ProfileFileError {
-            return error.diagnostics.map(\.description)
-        } catch {
-            return ["\(path):1:1: error: \(error)"]
-        }
-    }
-
-    /// SM4 credentials files map enterprise codes to `{appId, appSecret, keyHex, ivHex}`.
-    static func isCredentialsFile(_ path: String) -> Bool {
-        guard let text = try? FileSourceReader().read(path) else { return false }
-        return text.contains("keyHex:") && text.contains("appId:")
-    }
-
-    static func validateCredentials(_ path: String) -> [String] {
-        do {
-            _ = try UplinkFiles.credentials(path)
-            return []
-        } catch {
-            return ["\(error)"]
-        }
-    }
-
-    static func validateRules(_ path: String) -> [String] {
-        do {
-            _ = try RulesParser.parse(try FileSourceReader().read(path), file: path)
-            return []
-        } catch let error as RulesError {
-            return ["\(error)"]
-        } catch {
-            return ["\(path):1:1: error: \(error)"]
+            let text = "\(error)"
+            return [text.hasPrefix(file + ":") ? text : "\(file):1:1: error: \(text)"]
         }
     }
 }

@@ -36,13 +36,22 @@ import Testing
         #expect(rules.stateRules == ReferenceRules.defaults.stateRules)
     }
 
+    @Test func aRulesFileIsReadUnderTheSameLimitsAsEveryConfigFile() {
+        let bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + (1...6).map { "l\($0): &l\($0) [*\($0 == 1 ? "a" : "l\($0 - 1)"), *\($0 == 1 ? "a" : "l\($0 - 1)"), *\($0 == 1 ? "a" : "l\($0 - 1)"), *\($0 == 1 ? "a" : "l\($0 - 1)"), *\($0 == 1 ? "a" : "l\($0 - 1)"), *\($0 == 1 ? "a" : "l\($0 - 1)"), *\($0 == 1 ? "a" : "l\($0 - 1)"), *\($0 == 1 ? "a" : "l\($0 - 1)"), *\($0 == 1 ? "a" : "l\($0 - 1)"), *\($0 == 1 ? "a" : "l\($0 - 1)")]" }.joined(separator: "\n")
+        #expect { try RulesParser.parse(bomb) } throws: { "\($0)".contains("document expands beyond 100000 nodes") }
+        let huge = "disabledRules: []\n" + String(repeating: "# padding\n", count: 110_000)
+        #expect { try RulesParser.parse(huge) } throws: { "\($0)".hasPrefix("rules.yaml:1:1: error: file is") }
+        #expect((try? RulesParser.parse("# nothing but a comment\n")) == ReferenceRules.defaults)
+    }
+
     @Test(arguments: [
         ("alarms:\n  deadband: 2\n", "rules.yaml:2:3: error: unknown key 'deadband' in alarms"),
         ("quality:\n  offlineAfter: 300\n", "rules.yaml:2:17: error: offlineAfter must be a duration"),
         ("risk:\n  rules:\n    RED-9-made-up: {}\n", "rules.yaml:3:5: error: unknown key 'RED-9-made-up'"),
         ("stateRules:\n  - id: x\n    point: CM_MODE\n", "rules.yaml:2:5: error: a state rule needs 'equals'"),
         ("points:\n  - point: X\n    when: { point: Y, above: 3 }\n", "rules.yaml:3:23: error: unknown key 'above'"),
-        ("alarms: [1, 2\n", "rules.yaml:2:1: error: YAML:"),
+        // The one config reader's syntax message (was "YAML: did not find …"): what it was parsing and where.
+        ("alarms: [1, 2\n", "rules.yaml:2:1: error: YAML syntax error: while parsing a flow sequence at 1:9"),
     ])
     func errorsCarryLineAndColumn(text: String, expected: String) {
         #expect {

@@ -38,6 +38,13 @@ import Testing
         #expect(Self.declarers(of: "RiskGrade", in: files) == ["PlantModel/AlarmVocabulary.swift"])
     }
 
+    @Test func oneDiagnosticTypeServesEveryLoader() throws {
+        let files = try Self.sources()
+        #expect(Self.declarers(of: "Diagnostic", in: files) == ["ConfigText/Diagnostic.swift"])
+        #expect(Self.declarers(of: "SourceLocation", in: files) == ["ConfigText/Diagnostic.swift"])
+        #expect(Self.declarers(of: "YNode", in: files) == ["ConfigText/YNode.swift"])
+    }
+
     @Test func nothingImportsTheExecutable() throws {
         #expect(Self.importers(of: "tundish", in: try Self.sources()).isEmpty)
     }

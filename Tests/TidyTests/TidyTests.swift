@@ -9,7 +9,7 @@ import Testing
 
     /// Modules that must stay pure. Edge modules (the CLI, servers, clients) are not listed.
     static let pureModules = [
-        "SimCore", "PlantModel", "Scenario", "Simulation", "ModbusMap", "Reference", "UplinkProfile", "Gateway", "Envelope",
+        "SimCore", "ConfigText", "PlantModel", "Scenario", "Simulation", "ModbusMap", "Reference", "UplinkProfile", "Gateway", "Envelope",
         "Conformance", "Reports",
     ]
 

@@ -1,3 +1,4 @@
+import CLISupport
 import Foundation
 
 /// Builds and runs the C helpers of the benchmarks (Tools/modbus-bench) as separate processes.

@@ -1,65 +1,20 @@
 import Yams
 
-/// A YAML node copied out of Yams with its position, after aliases were expanded under a budget.
-/// Walking this tree is then free of surprises: it is finite and every node knows where it came from.
-struct YNode {
-    enum Value {
-        /// `plain` is true for unquoted scalars (only those can be `null`, numbers or booleans).
-        case scalar(String, plain: Bool)
-        case mapping([(key: YNode, value: YNode)])
-        case sequence([YNode])
-    }
-
-    var value: Value
-    var location: SourceLocation
-
-    var isNull: Bool {
-        if case .scalar(let text, let plain) = value { return plain && YNode.nullWords.contains(text) }
-        return false
-    }
-
-    /// The scalar's text, nil for collections.
-    var scalarText: String? {
-        if case .scalar(let text, _) = value { return text }
-        return nil
-    }
-
-    /// What was found, for messages: `'soon'`, `null`, `a mapping`, `a list`.
-    var found: String {
-        switch value {
-        case .scalar(let text, _):
-            if isNull { return "null" }
-            return "'\(YNode.clip(text))'"
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        }
-    }
-
-    static let nullWords: Set<String> = ["", "~", "null", "Null", "NULL"]
-
-    static func clip(_ text: String) -> String {
-        let oneLine = text.replacingNewlines()
-        return oneLine.count > 40 ? String(oneLine.prefix(40)) + "…" : oneLine
-    }
-}
-
-extension String {
-    func replacingNewlines() -> String {
-        String(map { $0 == "\n" || $0 == "\r" ? " " : $0 })
-    }
-}
-
 /// Turns a file's text into a `YNode` tree, or diagnostics: size limit, nesting limit, YAML syntax
 /// errors with their positions, and the node-visit budget (aliases count each time they are expanded).
-enum YAMLDocument {
+public enum YAMLDocument {
     /// Nesting deeper than this is refused before parsing (the YAML composer recurses per level).
-    static let maxDepth = 200
+    public static let maxDepth = 200
 
-    static func parse(text: String, file: String, limits: LoadLimits, into sink: DiagnosticSink) -> YNode? {
+    /// The tree, or nil after adding the diagnostics to `sink`: files over `maxBytes` and documents
+    /// of more than `maxNodes` nodes (aliases counted each time they expand) are refused.
+    /// An empty document is an error, or with `emptyIsNull` a null scalar at 1:1.
+    public static func parse(text: String, file: String, maxBytes: Int, maxNodes: Int, emptyIsNull: Bool = false,
+                             into sink: DiagnosticSink) -> YNode? {
         let start = SourceLocation(file: file, line: 1, column: 1)
         let size = text.utf8.count
-        if size > limits.maxBytes {
-            sink.error(start, "file is \(size) bytes, larger than the limit of \(limits.maxBytes) bytes")
+        if size > maxBytes {
+            sink.error(start, "file is \(size) bytes, larger than the limit of \(maxBytes) bytes")
             return nil
         }
         if let line = deepNestingLine(text) {
@@ -80,12 +35,13 @@ enum YAMLDocument {
             return nil
         }
         guard let root else {
+            if emptyIsNull { return YNode(value: .scalar("", plain: true), location: start) }
             sink.error(start, "expected a mapping, found an empty document")
             return nil
         }
-        var budget = NodeBudget(remaining: limits.maxNodes, file: file)
+        var budget = NodeBudget(remaining: maxNodes, file: file)
         guard let tree = budget.copy(root) else {
-            sink.error(budget.failedAt ?? start, "document expands beyond \(limits.maxNodes) nodes (YAML alias bomb?)")
+            sink.error(budget.failedAt ?? start, "document expands beyond \(maxNodes) nodes (YAML alias bomb?)")
             return nil
         }
         return tree
@@ -181,7 +137,7 @@ enum YAMLDocument {
         (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 45 || byte == 95
     }
 
-    static func syntaxDiagnostic(_ error: any Error, text: String, file: String) -> Diagnostic {
+    public static func syntaxDiagnostic(_ error: any Error, text: String, file: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(file: file, line: max(1, mark.line), column: max(1, mark.column))
         }

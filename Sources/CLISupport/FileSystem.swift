@@ -1,10 +1,8 @@
 import Foundation
-import LiveHarness
-import Scenario
 
-enum FileSystem {
+public enum FileSystem {
     /// YAML files under each path (a file is taken as is; folders are searched recursively), sorted.
-    static func yamlFiles(under paths: [String]) throws -> [String] {
+    public static func yamlFiles(under paths: [String]) throws -> [String] {
         var found: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -28,7 +26,7 @@ enum FileSystem {
     }
 
     /// Creates a folder and its parents; a failure names the folder and the reason in one line.
-    static func createDirectory(_ path: String) throws {
+    public static func createDirectory(_ path: String) throws {
         guard !path.isEmpty else { return }
         do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
             throw CLIError("cannot create folder \(path): \(reason(error))")
@@ -36,7 +34,7 @@ enum FileSystem {
     }
 
     /// The reason of a Foundation file error in a few words ("permission denied", "no space left on device").
-    static func reason(_ error: any Error) -> String {
+    public static func reason(_ error: any Error) -> String {
         let error = error as NSError
         if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return reason(Int32(underlying.code))
@@ -55,24 +53,24 @@ enum FileSystem {
         return error.localizedDescription.split(separator: "\n").joined(separator: " ")
     }
 
-    static func reason(_ code: Int32) -> String { String(cString: strerror(code)).lowercased() }
+    public static func reason(_ code: Int32) -> String { String(cString: strerror(code)).lowercased() }
 
-    static func bytes(_ count: Int) -> String {
+    public static func bytes(_ count: Int) -> String {
         if count >= 1 << 20 { return String(format: "%.1f MiB", Double(count) / Double(1 << 20)).replacingOccurrences(of: ".0 ", with: " ") }
         if count >= 1 << 10 { return "\(count >> 10) KiB" }
         return "\(count) bytes"
     }
 }
 
-struct CLIError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct CLIError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }
 
 /// Standard error, for diagnostics and progress (standard output carries results). A write that
 /// fails (a closed pipe, a full disk) is dropped: diagnostics never stop a run.
-enum Console {
-    static func error(_ text: String) {
+public enum Console {
+    public static func error(_ text: String) {
         let bytes = Array((text + "\n").utf8)
         bytes.withUnsafeBytes { buffer in
             var offset = 0
@@ -87,5 +85,5 @@ enum Console {
 }
 
 extension FileHandle {
-    func writeIgnoringErrors(_ data: Data) { try? write(contentsOf: data) }
+    public func writeIgnoringErrors(_ data: Data) { try? write(contentsOf: data) }
 }

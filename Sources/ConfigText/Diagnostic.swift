@@ -7,7 +7,7 @@ public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertib
     public var description: String { "\(file):\(line):\(column)" }
 }
 
-/// One problem found in a scenario or plant file: where, what was found, what was expected.
+/// One problem found in a configuration file (scenario, plant, rules, target, profile): where, what was found, what was expected.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var location: SourceLocation
     public var message: String
