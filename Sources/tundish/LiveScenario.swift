@@ -1,3 +1,4 @@
+import CLISupport
 import Conformance
 import Harness
 import LiveHarness
