@@ -24,17 +24,20 @@ public struct BasicData: UplinkPayload {
     public var sentAt: Int64
     public var equipments: [EquipmentEntry]
     public var targets: [Target]
+    /// The plant's safety interlocks (absent from registrations that do not declare them).
+    public var interlocks: [InterlockEntry]?
 
     public init(
         profile: String = UplinkProfile.name, version: Int = UplinkProfile.version, batchId: String,
         companyCode: String, companyName: String, companyNameEn: String, industry: Industry,
         regionCode: String, regionName: String, gatewayCode: String, sentAt: Int64,
-        equipments: [EquipmentEntry], targets: [Target]
+        equipments: [EquipmentEntry], targets: [Target], interlocks: [InterlockEntry]? = nil
     ) {
         self.profile = profile; self.version = version; self.batchId = batchId
         self.companyCode = companyCode; self.companyName = companyName; self.companyNameEn = companyNameEn
         self.industry = industry; self.regionCode = regionCode; self.regionName = regionName
         self.gatewayCode = gatewayCode; self.sentAt = sentAt; self.equipments = equipments; self.targets = targets
+        self.interlocks = interlocks
     }
 
     /// One equipment instance (设备): its code and catalogue type, with its parameters if known.
@@ -100,7 +103,7 @@ public struct BasicData: UplinkPayload {
 extension BasicData: Codable {
     enum CodingKeys: String, CodingKey {
         case profile, version, batchId, companyCode, companyName, companyNameEn, industry, regionCode, regionName
-        case gatewayCode, sentAt, equipments, targets
+        case gatewayCode, sentAt, equipments, targets, interlocks
     }
 
     public init(from decoder: any Decoder) throws {
@@ -126,6 +129,7 @@ extension BasicData: Codable {
         sentAt = try c.integer(Int64.self, forKey: .sentAt)
         equipments = try c.decode([EquipmentEntry].self, forKey: .equipments)
         targets = try c.decode([Target].self, forKey: .targets)
+        interlocks = try c.decodeIfPresent([InterlockEntry].self, forKey: .interlocks)
     }
 }
 

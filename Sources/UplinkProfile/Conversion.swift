@@ -22,7 +22,8 @@ extension BasicData {
             batchId: batchId, companyCode: enterprise.code, companyName: enterprise.name,
             companyNameEn: enterprise.nameEn, industry: enterprise.industry, regionCode: enterprise.regionCode,
             regionName: enterprise.regionName, gatewayCode: gatewayCode, sentAt: sentAt, equipments: entries,
-            targets: plant.points.map(Target.init(point:)))
+            targets: plant.points.map(Target.init(point:)),
+            interlocks: plant.interlocks.isEmpty ? nil : plant.interlocks.map(InterlockEntry.init))
     }
 
     /// The enterprise that registered.

@@ -126,10 +126,13 @@ struct PointCatalogueRows {
             var enterprise: Enterprise
             var unitId: UInt8
             var points: [Entry]
+            /// The plant's safety interlocks: trigger points and side, actions, result points, delay, clause.
+            var interlocks: [InterlockSpec]
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(Document(enterprise: plant.enterprise, unitId: map.unitId, points: entries))
+        let data = try encoder.encode(Document(enterprise: plant.enterprise, unitId: map.unitId, points: entries,
+                                                      interlocks: plant.interlocks))
         return String(decoding: data, as: UTF8.self)
     }
 

@@ -53,6 +53,14 @@ import Testing
         let points = object?["points"] as? [[String: Any]]
         #expect((points?.count ?? 0) >= 18)
         #expect(object?["schemaVersion"] as? Int == 1)
+        // Interlock definitions travel with the points: trigger points that are points of the plant.
+        let interlocks = object?["interlocks"] as? [[String: Any]] ?? []
+        #expect(!interlocks.isEmpty)
+        let codes = Set(points?.compactMap { $0["code"] as? String } ?? [])
+        for interlock in interlocks {
+            #expect((interlock["triggerPoints"] as? [String] ?? []).allSatisfy(codes.contains), "\(interlock)")
+            #expect((interlock["actions"] as? [String])?.isEmpty == false)
+        }
     }
 }
 

@@ -33,6 +33,10 @@ enum Examples {
         let wanted = ["MW_Q_IN", "EW_ACTIVE", "CM_MODE"]
         let picked = data.targets.filter { wanted.contains($0.targetCode) }
         data.targets = picked.isEmpty ? Array(data.targets.prefix(3)) : picked
+        // The interlocks those points trip, and no other (a registration names only its own points).
+        let kept = Set(data.targets.map(\.targetCode))
+        let interlocks = data.interlocks?.filter { Set($0.triggerPoints).isSubset(of: kept) } ?? []
+        data.interlocks = interlocks.isEmpty ? nil : interlocks
         return data
     }
 
