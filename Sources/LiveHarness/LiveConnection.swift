@@ -72,7 +72,8 @@ public struct LiveConnection: Sendable {
         }
     }
 
-    /// Starts observing: the wall→plant map begins now, at plant time zero.
+    /// Starts observing: the wall→plant map begins at `wallStart`, at plant time zero, until
+    /// `LiveObservation.align(_:)` re-anchors it when the plant clock really starts.
     func observe(epochUnixMs: Int64, wallStart: Date, speed: Double) async throws -> LiveObservation {
         let map = WallToPlant(wallStartMs: Int64((wallStart.timeIntervalSince1970 * 1000).rounded()), speed: speed)
         let observer = try spec.makeObserver(epochUnixMs: epochUnixMs, timeMap: map, variables: variables)
@@ -89,6 +90,9 @@ public struct LiveConnection: Sendable {
 /// A running observer; at the end it waits for the target to settle.
 struct LiveObservation: Sendable {
     let observer: any TargetObserver
+
+    /// Re-anchors the wall→plant map when the plant clock starts (`plantEnd`: the scenario's end).
+    func align(_ map: WallToPlant) async { await observer.align(map) }
 
     /// Waits `settleSeconds`, stops (one last poll), and returns everything observed.
     func finish(settleSeconds: Double) async -> [HistoryRecord] {
