@@ -46,9 +46,11 @@ extension Platform {
     func rebuild(plants: [ReferencePlant]) throws {
         let start = try store.meta("startMs").flatMap(Int64.init).map { SimInstant(milliseconds: $0) } ?? core.start
         var fresh = ReferenceCore(plants: plants, rules: rules, start: start)
-        for input in try store.inputs() { Self.apply(input, to: &fresh) }
+        var waiting: [PlatformInput] = []
+        for input in try store.inputs() { Self.apply(input, to: &fresh, pending: &waiting) }
         _ = fresh.drainEvents()
         core = fresh
+        pending = waiting
     }
 
     /// Whether the enterprise and point are known (uplink readings for unknown ones are refused).

@@ -9,6 +9,8 @@ import SimCore
 public actor Platform {
     public nonisolated let store: PlatformStore
     var core: ReferenceCore
+    /// Settings stored ahead of the clock, applied when it reaches their time (Platform+Settings.swift).
+    var pending: [PlatformInput] = []
     let rules: ReferenceRules
     /// Events persisted, for webhook delivery (in order).
     nonisolated let published: AsyncStream<StoredEvent>
@@ -40,7 +42,9 @@ public actor Platform {
         core = ReferenceCore(plants: known, rules: rules, start: SimInstant(milliseconds: start))
         (published, publish) = AsyncStream.makeStream(of: StoredEvent.self)
         let inputs = try store.inputs()
-        for input in inputs { Self.apply(input, to: &core) }
+        var pending: [PlatformInput] = []
+        for input in inputs { Self.apply(input, to: &core, pending: &pending) }
+        self.pending = pending
         _ = core.drainEvents()
         if !inputs.isEmpty {
             hasInputs = true
@@ -61,9 +65,12 @@ public actor Platform {
         try advance(toMs: anchor.dataMs + (wallMs - anchor.wallMs))
     }
 
-    /// Applies one input to the core (used live and for replay).
-    static func apply(_ input: PlatformInput, to core: inout ReferenceCore) {
+    /// Applies one input to the core (used live and for replay): settings due by its time first.
+    static func apply(_ input: PlatformInput, to core: inout ReferenceCore, pending: inout [PlatformInput]) {
+        applyDue(before: input.timeMs, to: &core, pending: &pending)
         switch input {
+        case .maintenance, .pointDisabled, .reset:
+            applySetting(input, to: &core, pending: &pending)
         case .sample(let enterprise, let point, let time, let value, let quality):
             let instant = SimInstant(milliseconds: time)
             if instant > core.now { core.advance(to: instant) }
@@ -118,11 +125,12 @@ public actor Platform {
             try store.setMeta("startMs", String(first))
         }
         hasInputs = true
-        var next = core
-        for input in inputs { Self.apply(input, to: &next) }
+        var next = core, nextPending = pending
+        for input in inputs { Self.apply(input, to: &next, pending: &nextPending) }
         let events = next.drainEvents()
         let stored = try store.commit(inputs: inputs, events: events, batch: batch)
         core = next
+        pending = nextPending
         for event in stored { publish.yield(event) }
     }
 
