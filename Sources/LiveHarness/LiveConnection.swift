@@ -75,7 +75,9 @@ public struct LiveConnection: Sendable {
     /// Starts observing: the wall→plant map begins at `wallStart`, at plant time zero, until
     /// `LiveObservation.align(_:)` re-anchors it when the plant clock really starts.
     func observe(epochUnixMs: Int64, wallStart: Date, speed: Double) async throws -> LiveObservation {
-        let map = WallToPlant(wallStartMs: Int64((wallStart.timeIntervalSince1970 * 1000).rounded()), speed: speed)
+        // Held at plant time zero (speed 0) until `align`: the target's state read at the start is
+        // its state when the scenario begins, and vouches from there.
+        let map = WallToPlant(wallStartMs: Int64((wallStart.timeIntervalSince1970 * 1000).rounded()), speed: 0)
         let observer = try spec.makeObserver(epochUnixMs: epochUnixMs, timeMap: map, variables: variables)
         do { try await observer.start() } catch {
             await observer.stop()

@@ -73,6 +73,9 @@ public struct LiveRun: Sendable {
         variables["RUN_ID"] = options.runId
         variables["SCENARIO"] = scenario.spec.id
         variables["EPOCH_MS"] = String(epoch)
+        let codes = scenario.plants.map(\.enterprise.code)
+        variables["ENTERPRISES"] = codes.joined(separator: ",")
+        variables["ENTERPRISES_JSON"] = "[" + codes.map { "\"\($0)\"" }.joined(separator: ",") + "]"
         let requests = TargetRequests(variables: variables)
         for (index, hook) in connection.spec.live.before.enumerated() {
             if let failure = await requests.run(hook) {

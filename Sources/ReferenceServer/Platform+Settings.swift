@@ -27,9 +27,14 @@ extension Platform {
     }
 
     /// Starts the state afresh at `atMs` (default: now): no alarms, grades, readings or settings;
-    /// the clock restarts there. Stored events, webhooks, registrations and batch ids stay.
-    public func reset(atMs: Int64?) throws(PlatformError) {
-        try store([.reset(timeMs: atMs ?? now)])
+    /// the clock restarts there. Stored events, webhooks, registrations and batch ids stay. With
+    /// `enterprises`, only those are monitored until the next reset (a test tenant's scope: the
+    /// others would go offline); empty: all.
+    public func reset(atMs: Int64?, enterprises: [String] = []) throws(PlatformError) {
+        for code in enterprises where !universe.contains(where: { $0.enterprise.code == code }) {
+            throw PlatformError.notFound("no enterprise '\(code)'")
+        }
+        try store([.reset(timeMs: atMs ?? now, enterprises: enterprises)])
         anchor = nil
     }
 
@@ -68,10 +73,12 @@ extension Platform {
 
     /// A setting at or before the clock applies now; a later one waits (in time order); a reset
     /// replaces the core.
-    static func applySetting(_ input: PlatformInput, to core: inout ReferenceCore, pending: inout [PlatformInput]) {
-        if case .reset(let time) = input {
+    static func applySetting(_ input: PlatformInput, to core: inout ReferenceCore, pending: inout [PlatformInput],
+                             universe: [ReferencePlant]) {
+        if case .reset(let time, let enterprises) = input {
             pending.removeAll()
-            core = ReferenceCore(plants: core.plants, rules: core.rules, start: SimInstant(milliseconds: time))
+            let plants = enterprises.isEmpty ? universe : universe.filter { enterprises.contains($0.enterprise.code) }
+            core = ReferenceCore(plants: plants, rules: core.rules, start: SimInstant(milliseconds: time))
         } else if input.timeMs <= core.now.milliseconds {
             set(input, on: &core)
         } else {

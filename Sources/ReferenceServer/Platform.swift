@@ -11,6 +11,8 @@ public actor Platform {
     var core: ReferenceCore
     /// Settings stored ahead of the clock, applied when it reaches their time (Platform+Settings.swift).
     var pending: [PlatformInput] = []
+    /// Every enterprise the platform knows (a reset may monitor only some of them).
+    var universe: [ReferencePlant]
     let rules: ReferenceRules
     /// Events persisted, for webhook delivery (in order).
     nonisolated let published: AsyncStream<StoredEvent>
@@ -40,10 +42,13 @@ public actor Platform {
             known.append(registered)
         }
         core = ReferenceCore(plants: known, rules: rules, start: SimInstant(milliseconds: start))
+        universe = known
         (published, publish) = AsyncStream.makeStream(of: StoredEvent.self)
         let inputs = try store.inputs()
         var pending: [PlatformInput] = []
-        for input in inputs { Self.apply(input, to: &core, pending: &pending) }
+    /// Every enterprise the platform knows (a reset may monitor only some of them).
+    var universe: [ReferencePlant]
+        for input in inputs { Self.apply(input, to: &core, pending: &pending, universe: known) }
         self.pending = pending
         _ = core.drainEvents()
         if !inputs.isEmpty {
@@ -66,11 +71,12 @@ public actor Platform {
     }
 
     /// Applies one input to the core (used live and for replay): settings due by its time first.
-    static func apply(_ input: PlatformInput, to core: inout ReferenceCore, pending: inout [PlatformInput]) {
+    static func apply(_ input: PlatformInput, to core: inout ReferenceCore, pending: inout [PlatformInput],
+                      universe: [ReferencePlant]) {
         applyDue(before: input.timeMs, to: &core, pending: &pending)
         switch input {
         case .maintenance, .pointDisabled, .reset:
-            applySetting(input, to: &core, pending: &pending)
+            applySetting(input, to: &core, pending: &pending, universe: universe)
         case .sample(let enterprise, let point, let time, let value, let quality):
             let instant = SimInstant(milliseconds: time)
             if instant > core.now { core.advance(to: instant) }
@@ -126,7 +132,7 @@ public actor Platform {
         }
         hasInputs = true
         var next = core, nextPending = pending
-        for input in inputs { Self.apply(input, to: &next, pending: &nextPending) }
+        for input in inputs { Self.apply(input, to: &next, pending: &nextPending, universe: universe) }
         let events = next.drainEvents()
         let stored = try store.commit(inputs: inputs, events: events, batch: batch)
         core = next

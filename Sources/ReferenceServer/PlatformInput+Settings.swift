@@ -9,7 +9,7 @@ extension PlatformInput {
         switch kind {
         case "maintenance": return .maintenance(enterprise: enterprise, equipment: code, on: on, timeMs: time)
         case "pointDisabled": return .pointDisabled(enterprise: enterprise, point: code, disabled: on, timeMs: time)
-        case "reset": return .reset(timeMs: time)
+        case "reset": return .reset(timeMs: time, enterprises: code.split(separator: ",").map(String.init))
         default: return nil
         }
     }
@@ -21,8 +21,9 @@ extension PlatformInput {
             try db.execute(sql: sql, arguments: ["maintenance", time, enterprise, equipment, on ? 1.0 : 0.0])
         case .pointDisabled(let enterprise, let point, let disabled, let time):
             try db.execute(sql: sql, arguments: ["pointDisabled", time, enterprise, point, disabled ? 1.0 : 0.0])
-        case .reset(let time):
-            try db.execute(sql: "INSERT INTO inputs (kind, timeMs) VALUES ('reset', ?)", arguments: [time])
+        case .reset(let time, let enterprises):
+            try db.execute(sql: "INSERT INTO inputs (kind, timeMs, point) VALUES ('reset', ?, ?)",
+                           arguments: [time, enterprises.joined(separator: ",")])
         default:
             break
         }

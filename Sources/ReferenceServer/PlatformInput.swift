@@ -10,12 +10,12 @@ public enum PlatformInput: Sendable, Hashable {
     case maintenance(enterprise: String, equipment: String, on: Bool, timeMs: Int64)
     case pointDisabled(enterprise: String, point: String, disabled: Bool, timeMs: Int64)
     /// A test tenant's reset: the state starts afresh at `timeMs` (the event list goes on).
-    case reset(timeMs: Int64)
+    case reset(timeMs: Int64, enterprises: [String] = [])
 
     public var timeMs: Int64 {
         switch self {
         case .sample(_, _, let time, _, _), .handling(_, _, _, let time), .advance(let time): time
-        case .maintenance(_, _, _, let time), .pointDisabled(_, _, _, let time), .reset(let time): time
+        case .maintenance(_, _, _, let time), .pointDisabled(_, _, _, let time), .reset(let time, _): time
         }
     }
 

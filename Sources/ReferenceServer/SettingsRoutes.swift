@@ -42,9 +42,11 @@ extension APIRoutes {
             var request = request
             let data = try await request.bodyData(limit: bodyLimit)
             let body = data.isEmpty ? APIResetRequest() : try request.decode(APIResetRequest.self, from: data)
-            try await Self.mapped { () async throws(PlatformError) in try await platform.reset(atMs: body.atMs) }
+            try await Self.mapped { () async throws(PlatformError) in
+                try await platform.reset(atMs: body.atMs, enterprises: body.enterprises ?? [])
+            }
             let restarted = await platform.now
-            return try JSONResponse.make(APIResetRequest(atMs: restarted))
+            return try JSONResponse.make(APIResetRequest(atMs: restarted, enterprises: body.enterprises))
         }
     }
 
@@ -83,6 +85,8 @@ public struct APIPointDisabledRequest: Codable, Sendable {
 
 public struct APIResetRequest: Codable, Sendable {
     public var atMs: Int64?
+    /// Only these enterprises are monitored until the next reset; absent: all.
+    public var enterprises: [String]?
 }
 
 public struct APIReception: Codable, Sendable {

@@ -138,4 +138,18 @@ import Testing
         let replayed = try await flowAlarmExcluded(reopened)
         #expect(replayed, "the disable waiting for t0+15s was replayed and applied")
     }
+
+    @Test func aResetScopedToSomeEnterprisesMonitorsOnlyThoseUntilTheNextReset() async throws {
+        let steel = try Support.plantFile("steel-works.yaml").config
+        let platform = try Platform(plants: [try Support.aluminium, steel], rules: .defaults, store: try PlatformStore(path: nil),
+                                    startMs: Support.t0)
+        try await platform.reset(atMs: Support.t0, enterprises: [Support.code])
+        #expect(await platform.plants.map(\.enterprise.code) == [Support.code])
+        // Ten minutes of aluminium data only: the steel works, out of scope, never goes offline.
+        for s in 0..<600 { try await platform.ingest(try Support.second(s)) }
+        #expect(await platform.alarms().allSatisfy { $0.enterprise == Support.code })
+        await #expect(throws: PlatformError.self) { try await platform.reset(atMs: nil, enterprises: ["NOPE"]) }
+        try await platform.reset(atMs: nil)
+        #expect(await platform.plants.count == 2, "an unscoped reset monitors every enterprise again")
+    }
 }
