@@ -153,6 +153,7 @@ public struct LiveRun: Sendable {
         await actionsTask.value
         var notes = actions.errors
         if link != nil { notes += TargetClockNotes.records(engineHistory, speed: options.speed) }
+        notes += ModbusFaultNotes.records(engineHistory, targetPolls: connection.modbusListen != nil, targetFile: connection.file)
         if let link, let senderTask {
             notes += await settle(link, task: senderTask, engineSeconds: Date().timeIntervalSince(engineStarted),
                                   hint: connection.credentialHint, end: end)

@@ -25,3 +25,18 @@ import Testing
         #expect(TargetClockNotes.records(Self.history("latency: delayMs 800"), speed: 120).isEmpty)
     }
 }
+
+/// A Modbus fault against a target that reads our data through the uplink only.
+@Suite struct ModbusFaultNotesTests {
+    static let history: [HistoryRecord] = [
+        .step(at: SimInstant(milliseconds: 480_000), name: "exceptions", kind: "protocolFaultStarted", enterprise: "A",
+              detail: "exceptions: code 4")
+    ]
+
+    @Test func aTargetThatDoesNotPollOurSlavesNeverSeesTheFaultSoItIsAnErrorFromItsStart() {
+        let notes = ModbusFaultNotes.records(Self.history, targetPolls: false, targetFile: "t.yaml")
+        #expect(notes.count == 1 && notes.first?.type == .error && notes.first?.t == 480_000)
+        #expect(notes.first?.message?.contains("t.yaml has no `modbus:`") == true)
+        #expect(ModbusFaultNotes.records(Self.history, targetPolls: true, targetFile: "t.yaml").isEmpty)
+    }
+}
