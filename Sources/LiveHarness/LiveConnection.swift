@@ -72,9 +72,12 @@ public struct LiveConnection: Sendable {
         }
     }
 
-    /// Starts observing: the wall→plant map begins now, at plant time zero.
+    /// Starts observing: the wall→plant map begins at `wallStart`, at plant time zero, until
+    /// `LiveObservation.align(_:)` re-anchors it when the plant clock really starts.
     func observe(epochUnixMs: Int64, wallStart: Date, speed: Double) async throws -> LiveObservation {
-        let map = WallToPlant(wallStartMs: Int64((wallStart.timeIntervalSince1970 * 1000).rounded()), speed: speed)
+        // Held at plant time zero (speed 0) until `align`: the target's state read at the start is
+        // its state when the scenario begins, and vouches from there.
+        let map = WallToPlant(wallStartMs: Int64((wallStart.timeIntervalSince1970 * 1000).rounded()), speed: 0)
         let observer = try spec.makeObserver(epochUnixMs: epochUnixMs, timeMap: map, variables: variables)
         do { try await observer.start() } catch {
             await observer.stop()
@@ -89,6 +92,9 @@ public struct LiveConnection: Sendable {
 /// A running observer; at the end it waits for the target to settle.
 struct LiveObservation: Sendable {
     let observer: any TargetObserver
+
+    /// Re-anchors the wall→plant map when the plant clock starts (`plantEnd`: the scenario's end).
+    func align(_ map: WallToPlant) async { await observer.align(map) }
 
     /// Waits `settleSeconds`, stops (one last poll), and returns everything observed.
     func finish(settleSeconds: Double) async -> [HistoryRecord] {

@@ -37,6 +37,8 @@ public struct LiveRun: Sendable {
         public var epoch: LiveSettings.EpochChoice?
         /// Progress lines and warnings.
         public var log: @Sendable (String) -> Void = LiveLog.standardError
+        /// No progress lines (`--quiet`); warnings still go to `log`.
+        public var quiet = false
 
         public init(target: String, speed: Double, rules: ReferenceRules) {
             self.target = target; self.speed = speed; self.rules = rules
@@ -71,6 +73,9 @@ public struct LiveRun: Sendable {
         variables["RUN_ID"] = options.runId
         variables["SCENARIO"] = scenario.spec.id
         variables["EPOCH_MS"] = String(epoch)
+        let codes = scenario.plants.map(\.enterprise.code)
+        variables["ENTERPRISES"] = codes.joined(separator: ",")
+        variables["ENTERPRISES_JSON"] = "[" + codes.map { "\"\($0)\"" }.joined(separator: ",") + "]"
         let requests = TargetRequests(variables: variables)
         for (index, hook) in connection.spec.live.before.enumerated() {
             if let failure = await requests.run(hook) {
@@ -115,15 +120,21 @@ public struct LiveRun: Sendable {
                            epochUnixMs: epochUnixMs, log: options.log)
         }
         let server = try connection.modbusListen.map { try Self.serve(setup, listen: $0, seed: seed) }
+        // The observer starts (reads the target's state, subscribes) before the first uplink post; its
+        // wall→plant map is re-anchored below, when the plant clock really starts.
         let observer = try await connection.observe(epochUnixMs: epochUnixMs, wallStart: Date(), speed: options.speed)
         let senderTask = link.map { link in Task { await link.sender.run() } }
-        let actions = PlatformActions(declared: connection.spec.live.actions, requests: requests, targetFile: connection.file)
+        let actions = PlatformActions(declared: connection.spec.live.actions, requests: requests, targetFile: connection.file,
+                                      epochUnixMs: epochUnixMs)
         let actionsTask = Task { await actions.run() }
         let plants = setup.engine.plants
         let recorder = HistoryMapping.seriesRecorder(plants, duration: scenario.spec.duration)
         let ledger = link?.sender.spool.ledger
         let engineStarted = Date()
-        let (end, engineHistory, series, samples) = try await PacedLoop.run(
+        await observer.align(WallToPlant(
+            wallStartMs: Int64((engineStarted.timeIntervalSince1970 * 1000).rounded()), speed: options.speed,
+            plantEnd: .start + scenario.spec.duration))
+        let (end, engineHistory, series, samples, traceFailure) = try await PacedLoop.run(
             setup.engine, speed: options.speed,
             sink: { [folder = options.folder] in
                 LiveSink(writer: try folder.map { try TraceFileWriter(directory: $0, plants: plants) },
@@ -132,14 +143,18 @@ public struct LiveRun: Sendable {
             shouldStop: { ledger?.firstAuthRejection != nil },
             publish: progress(server, ledger: ledger, id: id, total: scenario.spec.duration),
             finish: { engine, sink in
-                sink.close(at: engine.now)
-                return (engine.now, sink.history, sink.series, sink.samples)
+                // A failed trace write is thrown once the uplink, actions and observer are wound down.
+                var failure: String?
+                do { try sink.finish(at: engine.now) } catch { failure = "\(error)" }
+                return (engine.now, sink.history, sink.series, sink.samples, failure)
             })
         server?.0.stop()
         let modbusReads = server.map { ModbusReadHistory(endpoints: $0.1).records($0.0.takeReads(), end: end) } ?? []
         actions.finish()
         await actionsTask.value
         var notes = actions.errors
+        if link != nil { notes += TargetClockNotes.records(engineHistory, speed: options.speed) }
+        notes += ModbusFaultNotes.records(engineHistory, targetPolls: connection.modbusListen != nil, targetFile: connection.file)
         if let link, let senderTask {
             notes += await settle(link, task: senderTask, engineSeconds: Date().timeIntervalSince(engineStarted),
                                   hint: connection.credentialHint, end: end)
@@ -155,6 +170,7 @@ public struct LiveRun: Sendable {
         if let spec = connection.spec.live.reception {
             reception = await ReceptionCounts(spec: spec, requests: requests).records(plants: plants, epochUnixMs: epochUnixMs, end: end)
         }
+        if let traceFailure { throw LiveRunError(traceFailure) }
         let history = HistoryMapping.plantRecords(plants) + engineHistory + notes + modbusReads + observed + reception + [.end(at: end)]
         return LockstepResult(history: history, series: series, samples: samples, end: end)
     }
@@ -174,11 +190,11 @@ public struct LiveRun: Sendable {
                   total: SimDuration) -> @Sendable (Engine) -> Void {
         let every = Every(seconds: 5)
         let watch = BacklogBox()
-        let log = options.log
+        let log = options.log, quiet = options.quiet
         return { engine in
             if let (server, endpoints) = server { server.publish(time: engine.now, units: endpoints.values(engine)) }
             guard every.due() else { return }
-            log("  \(id): plant \(engine.now) of t+\(total)")
+            if !quiet { log("  \(id): plant \(engine.now) of t+\(total)") }
             if let ledger, let warning = watch.check(ledger.backlog, at: engine.now) { log("  \(id): \(warning)") }
         }
     }

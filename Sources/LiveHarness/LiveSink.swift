@@ -31,8 +31,9 @@ struct LiveSink: TraceSink {
         if event.kind == .platformAction { actions?.enqueue(event) }
     }
 
-    mutating func close(at time: SimInstant) {
+    /// Ends the uplink's batches and the trace; a trace write that failed is thrown here.
+    mutating func finish(at time: SimInstant) throws {
         uplink?.finish(at: time)
-        writer?.close()
+        try writer?.finish()
     }
 }

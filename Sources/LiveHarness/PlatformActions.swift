@@ -26,9 +26,11 @@ final class PlatformActions: @unchecked Sendable {
     let declared: [String: LiveSettings.Request]
     let requests: TargetRequests
     let targetFile: String
+    /// Unix ms of plant time zero: `${TIME_MS}` is the step's time as the target's data carries it.
+    let epochUnixMs: Int64
 
-    init(declared: [String: LiveSettings.Request], requests: TargetRequests, targetFile: String) {
-        self.declared = declared; self.requests = requests; self.targetFile = targetFile
+    init(declared: [String: LiveSettings.Request], requests: TargetRequests, targetFile: String, epochUnixMs: Int64 = 0) {
+        self.declared = declared; self.requests = requests; self.targetFile = targetFile; self.epochUnixMs = epochUnixMs
     }
 
     /// From the engine's sink.
@@ -66,6 +68,7 @@ final class PlatformActions: @unchecked Sendable {
         let extra = [
             "ENTERPRISE": step.enterprise, "EQUIPMENT": step.equipment ?? "", "POINT": step.detail,
             "STEP": step.step ?? "", "PLANT_MS": String(step.time.milliseconds),
+            "TIME_MS": String(epochUnixMs + step.time.milliseconds),
         ]
         if let failure = await requests.perform(request, extra: extra) {
             note(step, "\(what) failed on the target: \(failure)")

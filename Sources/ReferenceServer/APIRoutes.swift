@@ -44,8 +44,10 @@ public struct APIRoutes: Sendable {
         }
         let api = router.group("api/v1")
         addQueries(api)
+        addSettingQueries(api)
         let writes = router.group("api/v1").add(middleware: BearerTokenMiddleware(token: token))
         addWrites(writes)
+        addSettingWrites(writes)
         addUplink(router.group("uplink/v1").add(middleware: UplinkAuthMiddleware(token: token, envelope: envelope)))
         return router
     }

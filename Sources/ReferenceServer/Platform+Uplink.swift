@@ -11,9 +11,9 @@ extension Platform {
         let json = try JSONText.encode(basic)
         try store.saveRegistration(code: basic.companyCode, json: json)
         let plant = Self.referencePlant(basic)
-        var plants = core.plants.filter { $0.enterprise.code != basic.companyCode }
+        var plants = universe.filter { $0.enterprise.code != basic.companyCode }
         // An enterprise from a plant file keeps its interlocks; uplink registration cannot carry them.
-        if let known = core.plants.first(where: { $0.enterprise.code == basic.companyCode }), !known.interlocks.isEmpty {
+        if let known = universe.first(where: { $0.enterprise.code == basic.companyCode }), !known.interlocks.isEmpty {
             return basic.targets.count
         }
         plants.append(plant)
@@ -46,9 +46,12 @@ extension Platform {
     func rebuild(plants: [ReferencePlant]) throws {
         let start = try store.meta("startMs").flatMap(Int64.init).map { SimInstant(milliseconds: $0) } ?? core.start
         var fresh = ReferenceCore(plants: plants, rules: rules, start: start)
-        for input in try store.inputs() { Self.apply(input, to: &fresh) }
+        var waiting: [PlatformInput] = []
+        for input in try store.inputs() { Self.apply(input, to: &fresh, pending: &waiting, universe: plants) }
         _ = fresh.drainEvents()
         core = fresh
+        universe = plants
+        pending = waiting
     }
 
     /// Whether the enterprise and point are known (uplink readings for unknown ones are refused).

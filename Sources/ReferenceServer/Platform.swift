@@ -9,6 +9,10 @@ import SimCore
 public actor Platform {
     public nonisolated let store: PlatformStore
     var core: ReferenceCore
+    /// Settings stored ahead of the clock, applied when it reaches their time (Platform+Settings.swift).
+    var pending: [PlatformInput] = []
+    /// Every enterprise the platform knows (a reset may monitor only some of them).
+    var universe: [ReferencePlant]
     let rules: ReferenceRules
     /// Events persisted, for webhook delivery (in order).
     nonisolated let published: AsyncStream<StoredEvent>
@@ -38,9 +42,14 @@ public actor Platform {
             known.append(registered)
         }
         core = ReferenceCore(plants: known, rules: rules, start: SimInstant(milliseconds: start))
+        universe = known
         (published, publish) = AsyncStream.makeStream(of: StoredEvent.self)
         let inputs = try store.inputs()
-        for input in inputs { Self.apply(input, to: &core) }
+        var pending: [PlatformInput] = []
+    /// Every enterprise the platform knows (a reset may monitor only some of them).
+    var universe: [ReferencePlant]
+        for input in inputs { Self.apply(input, to: &core, pending: &pending, universe: known) }
+        self.pending = pending
         _ = core.drainEvents()
         if !inputs.isEmpty {
             hasInputs = true
@@ -61,9 +70,13 @@ public actor Platform {
         try advance(toMs: anchor.dataMs + (wallMs - anchor.wallMs))
     }
 
-    /// Applies one input to the core (used live and for replay).
-    static func apply(_ input: PlatformInput, to core: inout ReferenceCore) {
+    /// Applies one input to the core (used live and for replay): settings due by its time first.
+    static func apply(_ input: PlatformInput, to core: inout ReferenceCore, pending: inout [PlatformInput],
+                      universe: [ReferencePlant]) {
+        applyDue(before: input.timeMs, to: &core, pending: &pending)
         switch input {
+        case .maintenance, .pointDisabled, .reset:
+            applySetting(input, to: &core, pending: &pending, universe: universe)
         case .sample(let enterprise, let point, let time, let value, let quality):
             let instant = SimInstant(milliseconds: time)
             if instant > core.now { core.advance(to: instant) }
@@ -118,11 +131,12 @@ public actor Platform {
             try store.setMeta("startMs", String(first))
         }
         hasInputs = true
-        var next = core
-        for input in inputs { Self.apply(input, to: &next) }
+        var next = core, nextPending = pending
+        for input in inputs { Self.apply(input, to: &next, pending: &nextPending, universe: universe) }
         let events = next.drainEvents()
         let stored = try store.commit(inputs: inputs, events: events, batch: batch)
         core = next
+        pending = nextPending
         for event in stored { publish.yield(event) }
     }
 

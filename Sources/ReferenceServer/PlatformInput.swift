@@ -6,10 +6,16 @@ public enum PlatformInput: Sendable, Hashable {
     case sample(enterprise: String, point: String, timeMs: Int64, value: Double, quality: Quality)
     case handling(alarmId: String, handler: String, result: String, timeMs: Int64)
     case advance(timeMs: Int64)
+    /// An enterprise's setting (Platform+Settings.swift): takes effect when the clock reaches `timeMs`.
+    case maintenance(enterprise: String, equipment: String, on: Bool, timeMs: Int64)
+    case pointDisabled(enterprise: String, point: String, disabled: Bool, timeMs: Int64)
+    /// A test tenant's reset: the state starts afresh at `timeMs` (the event list goes on).
+    case reset(timeMs: Int64, enterprises: [String] = [])
 
     public var timeMs: Int64 {
         switch self {
         case .sample(_, _, let time, _, _), .handling(_, _, _, let time), .advance(let time): time
+        case .maintenance(_, _, _, let time), .pointDisabled(_, _, _, let time), .reset(let time, _): time
         }
     }
 
@@ -27,7 +33,8 @@ public enum PlatformInput: Sendable, Hashable {
         case "advance":
             self = .advance(timeMs: time)
         default:
-            return nil
+            guard let setting = Self.setting(kind: kind, row: row, time: time) else { return nil }
+            self = setting
         }
     }
 
@@ -43,6 +50,8 @@ public enum PlatformInput: Sendable, Hashable {
                 arguments: [time, alarmId, handler, result])
         case .advance(let time):
             try db.execute(sql: "INSERT INTO inputs (kind, timeMs) VALUES ('advance', ?)", arguments: [time])
+        case .maintenance, .pointDisabled, .reset:
+            try insertSetting(db)
         }
     }
 }

@@ -53,6 +53,9 @@ public final class PlatformStore: Sendable {
                     receivedAtMs INTEGER NOT NULL);
                 """)
         }
+        migrator.registerMigration("v3-reception-index") { db in
+            try db.execute(sql: "CREATE INDEX inputs_reception ON inputs(kind, enterprise, timeMs)")
+        }
         return migrator
     }
 
@@ -228,5 +231,23 @@ enum JSONText {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+extension PlatformStore {
+    /// Per point of `enterprise`: stored readings with a value (not offline) whose own times lie in
+    /// [`fromMs`, `toMs`), after the latest reset.
+    public func receptionCounts(enterprise: String, fromMs: Int64, toMs: Int64) throws -> [String: Int] {
+        try queue.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT point, COUNT(*) AS n FROM inputs
+                WHERE kind = 'sample' AND enterprise = ? AND timeMs >= ? AND timeMs < ? AND quality != ?
+                  AND seq > COALESCE((SELECT MAX(seq) FROM inputs WHERE kind = 'reset'), 0)
+                GROUP BY point
+                """, arguments: [enterprise, fromMs, toMs, Int(Quality.offline.rawValue)])
+            var counts: [String: Int] = [:]
+            for row in rows { counts[row["point"] ?? ""] = row["n"] }
+            return counts
+        }
     }
 }

@@ -15,6 +15,8 @@ struct LiveScenario {
     var drainTimeout: Double = 30
     /// The run's id: part of every batch id, with the scenario id.
     var runId = "run"
+    /// `--quiet`: no progress lines.
+    var quiet = false
 
     func run(_ loaded: LoadedScenario, meta: ScenarioMeta, directory: RunDirectory) async throws
         -> (result: ScenarioResult, evidence: ScenarioEvidence)
@@ -23,6 +25,7 @@ struct LiveScenario {
         var options = LiveRun.Options(target: target, speed: speed, rules: rules)
         options.drainTimeout = drainTimeout
         options.runId = runId
+        options.quiet = quiet
         options.folder = directory.scenarioFolder(meta.id)
         options.version = TundishVersion.current
         let result: LockstepResult

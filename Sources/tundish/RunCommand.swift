@@ -151,7 +151,7 @@ struct RunCommand: AsyncParsableCommand {
         case .realtime, .accelerated:
             return try await LiveScenario(
                 target: target, speed: mode == .realtime ? 1 : (speed ?? Self.defaultSpeed), rules: rules,
-                drainTimeout: drainTimeout ?? 30, runId: runId
+                drainTimeout: drainTimeout ?? 30, runId: runId, quiet: quiet
             ).run(loaded, meta: meta, directory: directory)
         }
     }
