@@ -188,6 +188,8 @@ public enum DefaultProfileKeys {
         "regionName", "gatewayCode", "sentAt", "equipments", "equipCode", "equipType", "params", "targets",
         "targetCode", "targetName", "targetNameEn", "unit", "kind", "states", "lowValue", "topValue", "lowValue01",
         "lowValue02", "topValue01", "topValue02", "samplePeriodMs", "critical", "clause",
+        "interlocks", "name", "nameZh", "triggerPoints", "triggerSide", "trigger", "actions", "resultPoints",
+        "activeWindow", "delayS",
         // ReadingsBatch
         "collectTime", "datas", "value", "quality", "time",
         // AlarmBatch

@@ -18,8 +18,8 @@ extension BasicData {
         public var trigger: String
         /// What it does, e.g. `close quick cut-off`.
         public var actions: [String]
-        /// Points whose values show it acted, with the value each reaches.
-        public var resultPoints: [String: Double]
+        /// Points whose values show it acted, with the value each reaches (in code order).
+        public var resultPoints: [ResultPoint]
         /// When it is armed, e.g. `casting, cast length ≥ 400 mm`.
         public var activeWindow: String
         /// Seconds from trigger to action.
@@ -29,8 +29,15 @@ extension BasicData {
         public init(_ spec: InterlockSpec) {
             name = spec.name; nameZh = spec.nameZh; equipCode = spec.equipment; triggerPoints = spec.triggerPoints
             triggerSide = spec.triggerSide.rawValue; trigger = spec.trigger; actions = spec.actions
-            resultPoints = spec.resultPoints; activeWindow = spec.activeWindow; delayS = spec.delayS
+            resultPoints = spec.resultPoints.sorted { $0.key < $1.key }.map { ResultPoint(targetCode: $0.key, value: $0.value) }; activeWindow = spec.activeWindow; delayS = spec.delayS
             clause = spec.clause
         }
+    }
+
+    /// A point and the value it reaches when the interlock has acted.
+    public struct ResultPoint: Codable, Hashable, Sendable {
+        public var targetCode: String
+        public var value: Double
+        public init(targetCode: String, value: Double) { self.targetCode = targetCode; self.value = value }
     }
 }

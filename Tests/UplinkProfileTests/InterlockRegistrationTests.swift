@@ -24,7 +24,7 @@ import UplinkProfile
         #expect(mould["delayS"] as? Double == spec.delayS)
         #expect(interlocks.count == plant.interlocks.count)
         #expect((mould["actions"] as? [String])?.isEmpty == false)
-        #expect((mould["resultPoints"] as? [String: Double])?.isEmpty == false)
+        #expect((mould["resultPoints"] as? [[String: Any]])?.first?["targetCode"] is String)
         #expect((mould["clause"] as? String)?.hasPrefix("Order10") == true)
         let targets = Set(((object?["targets"] as? [[String: Any]]) ?? []).compactMap { $0["targetCode"] as? String })
         for interlock in interlocks {
