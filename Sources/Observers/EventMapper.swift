@@ -110,11 +110,14 @@ public struct EventMapper: Sendable {
                                          table: EventMapping.chineseCategories.merging(mapping.categories) { $1 },
                                          tableName: "mapping.categories", ours: EventMapping.ourCategories)
             }
-            return .alarm(type, at: at, id: id, enterprise: enterprise, point: point, level: level, category: category,
-                          kind: try optionalText(event, "kind", mapping.kind),
-                          critical: try optionalBool(event, "critical", mapping.critical),
-                          value: try optionalNumber(event, "value", mapping.value),
-                          message: try optionalText(event, "message", mapping.message))
+            var record = HistoryRecord.alarm(
+                type, at: at, id: id, enterprise: enterprise, point: point, level: level, category: category,
+                kind: try optionalText(event, "kind", mapping.kind),
+                critical: try optionalBool(event, "critical", mapping.critical),
+                value: try optionalNumber(event, "value", mapping.value),
+                message: try optionalText(event, "message", mapping.message))
+            if try optionalBool(event, "excluded", mapping.excluded) == true { record.excluded = true }
+            return record
         case .grade:
             let to = try translate(try requiredText(event, "grade", mapping.grade), "grade", mapping.grade,
                                    table: mapping.grades, tableName: "mapping.grades", ours: EventMapping.ourGrades)

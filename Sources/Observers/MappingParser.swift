@@ -8,7 +8,7 @@ import Yams
 enum MappingParser {
     static var pointerKeys: [(String, WritableKeyPath<EventMapping, JSONPointer>)] { [
         ("type", \.type), ("timeMs", \.timeMs), ("enterprise", \.enterprise), ("alarmId", \.alarmId), ("point", \.point),
-        ("level", \.level), ("category", \.category), ("kind", \.kind), ("critical", \.critical), ("value", \.value),
+        ("level", \.level), ("category", \.category), ("kind", \.kind), ("critical", \.critical), ("excluded", \.excluded), ("value", \.value),
         ("message", \.message), ("grade", \.grade), ("gradeFrom", \.gradeFrom), ("reasons", \.reasons),
         ("interlock", \.interlock),
     ] }

@@ -152,6 +152,8 @@ public struct EventMapping: Hashable, Sendable {
     public var category = JSONPointer(valid: "/alarm/category")
     public var kind = JSONPointer(valid: "/alarm/kind")
     public var critical = JSONPointer(valid: "/alarm/critical")
+    /// The platform set the alarm aside (maintenance, a disabled point): not counted as unhandled.
+    public var excluded = JSONPointer(valid: "/alarm/excluded")
     public var value = JSONPointer(valid: "/alarm/value")
     public var message = JSONPointer(valid: "/alarm/message")
     public var grade = JSONPointer(valid: "/grade/to")

@@ -50,6 +50,12 @@ import Testing
         #expect(c?.source == .target)
     }
 
+    @Test func anAlarmThePlatformSetAsideIsMarkedExcluded() {
+        let inMaintenance = Self.raised.replacingOccurrences(of: #""excluded":false"#, with: #""excluded":true"#)
+        #expect(Self.reference.record(text: inMaintenance, receivedAtWallMs: 0)?.excluded == true)
+        #expect(Self.reference.record(text: Self.raised, receivedAtWallMs: 0)?.excluded == nil)
+    }
+
     @Test func referenceGradesAndInterlock() {
         #expect(Self.reference.record(text: Self.graded, receivedAtWallMs: 0)
             == .grade(at: SimInstant(milliseconds: 6000), enterprise: "GT-001", to: "orange", from: "blue",
