@@ -88,6 +88,8 @@ enum SyntheticHistory {
                                   message: nil))
             n += 2
         }
+        // Shaped like a lockstep history: complete observation, so negatives are judged, not errors.
+        records.append(.observed(from: .start, to: SimInstant(milliseconds: Int64(dayMs)), kind: .complete))
         records.append(.end(at: SimInstant(milliseconds: Int64(dayMs))))
         let location = SourceLocation(file: "<bench>", line: 1, column: 1)
         let list = (0..<expectations).map { i -> Expectation in
